@@ -1,0 +1,32 @@
+// The command registry (see command_registry.h).
+#include "app/command_registry.h"
+
+#include <algorithm>
+
+namespace tupu {
+namespace {
+std::vector<CommandSpec>& Registry() {
+  static std::vector<CommandSpec> registry;  // function-local: safe from static-init order
+  return registry;
+}
+}  // namespace
+
+bool RegisterCommand(CommandSpec spec) {
+  Registry().push_back(std::move(spec));
+  return true;
+}
+
+const std::vector<CommandSpec>& RegisteredCommands() {
+  auto& registry = Registry();
+  std::stable_sort(registry.begin(), registry.end(),
+                   [](const CommandSpec& a, const CommandSpec& b) { return a.order < b.order; });
+  return registry;
+}
+
+void AddDbOption(CLI::App* command, std::string* db_path) {
+  *db_path = kDefaultDbPath;
+  command->add_option("--db", *db_path, "Database folder")->capture_default_str()
+      ->envname("TUPU_DB");
+}
+
+}  // namespace tupu

@@ -1,0 +1,82 @@
+// The two records that cross stage boundaries: a SourceDocument (what the reader found: one file,
+// or one line of a .jsonl) and an ExtractedDocument (what the domain layer made of it: entities and
+// facts with their evidence). The store writes one ExtractedDocument in one atomic batch.
+// Thread safety: plain value types.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/model.h"
+
+namespace tupu {
+
+struct SourceDocument {
+  // Identifies the source across runs: the file path as given (lexically normalised), or for
+  // .jsonl the record's `id` (else "<path>:<line>"). Same key + new text = a changed document.
+  std::string source_key;
+  // Where it came from, for messages: "seeds/a.txt", "news.jsonl:17", "<stdin>".
+  std::string origin;
+  std::string text;  // valid UTF-8 (the reader converts or refuses)
+  // Metadata given with the document (.jsonl fields); empty when not given.
+  std::string title;
+  std::string date;  // as given; the domain layer normalises to YYYY-MM-DD when it can
+  std::string source;
+};
+
+// [begin, end) byte offsets into ExtractedDocument::text.
+struct TextSpan {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool operator==(const TextSpan&) const = default;
+};
+
+// How a fact names its endpoints: by label and canonical name (the node id follows from both).
+struct EntityKey {
+  NodeLabel label = NodeLabel::kPerson;
+  std::string name;
+  NodeId id() const { return MakeNodeId(label, name); }
+  bool operator==(const EntityKey&) const = default;
+};
+
+struct EntityRecord {
+  NodeLabel label = NodeLabel::kPerson;
+  std::string name;                  // canonical
+  std::vector<std::string> aliases;  // other surface forms seen in this document
+  std::string kind;                  // Organization: "government", "party", "company", ...
+  uint32_t mentions = 0;             // in this document
+  Properties props;                  // Document nodes: title, date, byline
+  EntityKey key() const { return {label, name}; }
+};
+
+struct FactRecord {
+  EdgeType type = EdgeType::kCoMentioned;
+  EntityKey src;
+  EntityKey dst;
+  uint32_t sentence = 0;  // index into ExtractedDocument::sentences
+  TextSpan span;          // the evidence, within that sentence
+  // title (HOLDS_POSITION), date + time (events), role (AUTHORED), what (DONATED_TO),
+  // weight (CO_MENTIONED: sentences), count (MENTIONED_IN).
+  Properties props;
+};
+
+struct ExtractedDocument {
+  std::string source_key;  // as in SourceDocument
+  std::string origin;
+  std::string text;  // the original text; every span points into it
+  std::string title;
+  std::string date;  // YYYY-MM-DD, MM-DD or empty
+  std::string byline;
+  std::string source;
+  std::vector<TextSpan> sentences;
+  // Every endpoint of every fact appears here once (the store checks). Includes the Document
+  // node(s) of this source: named source_key for the whole page, "<source_key>#<n>" for its n-th
+  // article when the page holds several.
+  std::vector<EntityRecord> entities;
+  std::vector<FactRecord> facts;
+
+  DocId id() const { return MakeDocId(source_key); }
+};
+
+}  // namespace tupu

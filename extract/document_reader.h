@@ -1,0 +1,42 @@
+// DocumentReader: finds the documents under the paths a user gives: files, folders (recursively,
+// in name order) or "-" for stdin. .txt/.md = one document per file; .jsonl = one per line
+// (`text`, optional `id`, `title`, `date`, `source`). UTF-8 expected; GB18030/GBK is detected and
+// converted; anything else (binary, NUL bytes, undecodable) is refused with the file's name.
+// Streaming: one document in memory at a time, whatever the size of the corpus.
+// Thread safety: a DocumentReader is used by one thread.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "common/document.h"
+#include "common/status.h"
+
+namespace tupu {
+
+struct ReaderOptions {
+  size_t max_document_bytes = 256u << 20;  // larger files are refused, not loaded
+};
+
+class DocumentReader {
+ public:
+  using DocumentSink = std::function<void(SourceDocument&&)>;
+  // `origin` names the file (and line), `status` says why it was skipped.
+  using ErrorSink = std::function<void(const std::string& origin, const Status& status)>;
+
+  explicit DocumentReader(ReaderOptions options = {}) : options_(options) {}
+
+  // Reads `path` and calls `on_document` for each document, `on_error` for each file or line that
+  // was skipped. Returns non-OK only when `path` itself cannot be read at all (also reported to
+  // on_error), so callers can carry on with the next path.
+  Status Read(const std::string& path, const DocumentSink& on_document,
+              const ErrorSink& on_error) const;
+
+  // Total bytes of the regular files under `path` (for progress bars); 0 for stdin.
+  static uint64_t TotalBytes(const std::string& path);
+
+ private:
+  ReaderOptions options_;
+};
+
+}  // namespace tupu

@@ -1,0 +1,30 @@
+// Extractor: the domain layer. Turns one SourceDocument into an ExtractedDocument: sentences,
+// entities (persons, offices, places, documents) and facts (positions, visits, companions, ...),
+// each fact with its evidence span. Rules over the tagger's output for Chinese government news.
+// Thread safety: Extract is const and may run on many threads with one Extractor.
+#pragma once
+
+#include "common/document.h"
+#include "common/result.h"
+#include "extract/lac_tagger.h"
+
+namespace tupu {
+
+struct ExtractorOptions {
+  bool co_mentions = true;  // emit CO_MENTIONED and MENTIONED_IN facts
+};
+
+class Extractor {
+ public:
+  // `tagger` is not owned and must outlive the Extractor.
+  Extractor(const LacTagger* tagger, ExtractorOptions options = {});
+
+  // InvalidArgument for a document that cannot be processed (the reason says why).
+  Result<ExtractedDocument> Extract(const SourceDocument& doc) const;
+
+ private:
+  const LacTagger* tagger_;
+  ExtractorOptions options_;
+};
+
+}  // namespace tupu

@@ -1,0 +1,56 @@
+// LacTagger: Baidu's lac_small BiGRU-CRF (shipped in Debian's python3-jieba) run in C++.
+// Segmentation, part of speech and PER/LOC/ORG/TIME for each character of a sentence
+// (../shared/lac/README.md gives the files, their format and the math).
+// The model is loaded once and shared read-only: one LacTagger serves all threads (const methods).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+
+namespace tupu {
+
+inline constexpr char kDefaultLacModelDir[] = "/usr/lib/python3/dist-packages/jieba/lac_small";
+inline constexpr char kLacModelDirEnv[] = "TUPU_LAC_DIR";
+
+struct LacOptions {
+  // Folder holding word.dic, tag.dic and model_baseline/. Empty: $TUPU_LAC_DIR, else the Debian path.
+  std::string model_dir;
+  // Map characters the model was not trained on to the forms it was (full-width -> half-width,
+  // NFKC where it gives one character, ...) before tagging; offsets still point into the original.
+  bool normalize = true;
+  enum class Precision { kFp32, kInt16 };
+  Precision precision = Precision::kFp32;
+};
+
+// One word as the tagger segments it; offsets point into the original (un-normalised) sentence.
+struct TaggedWord {
+  std::string text;  // the original bytes
+  std::string tag;   // "n", "v", "PER", "LOC", "ORG", "TIME", ... (the tag without -B/-I)
+  uint32_t byte_begin = 0, byte_end = 0;  // [begin, end) in the sentence's UTF-8 bytes
+  uint32_t cp_begin = 0, cp_end = 0;      // [begin, end) in its code points
+};
+
+struct TaggedSentence {
+  std::vector<std::string> char_tags;  // per code point, e.g. "PER-B", "n-I" (the model's own tags)
+  std::vector<TaggedWord> words;
+};
+
+class LacTagger {
+ public:
+  // Errors name the missing or bad file and say how to fix it (apt-get install python3-jieba).
+  static Result<std::unique_ptr<LacTagger>> Load(const LacOptions& options);
+  virtual ~LacTagger() = default;
+
+  // Tags one sentence (any length: long ones are cut at punctuation or spaces so cost stays
+  // linear). Invalid UTF-8 is tagged as U+FFFD. Thread-safe.
+  virtual TaggedSentence Tag(std::string_view sentence) const = 0;
+  // Tags many sentences at once (faster: the recurrent steps become matrix-matrix products).
+  virtual std::vector<TaggedSentence> TagBatch(const std::vector<std::string_view>& sentences) const = 0;
+};
+
+}  // namespace tupu

@@ -1,0 +1,119 @@
+// GraphStore: the RocksDB-backed graph of tupu (../DESIGN.md "RocksDB layout").
+// Writes: one ExtractedDocument = one atomic WriteBatch; re-ingesting an unchanged document changes
+// nothing, a changed one (same source key, new text) replaces its facts. Reads: point lookups and
+// ordered scans over nodes, edges and documents.
+// RocksDB appears only in store/*.cc; this header is all the rest of tupu sees.
+// Thread safety: one GraphStore may be used from several threads for reads; Ingest calls are
+// serialised internally. Only one process may open a database for writing (a second gets Busy).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/document.h"
+#include "common/model.h"
+#include "common/result.h"
+#include "common/status.h"
+
+namespace tupu {
+
+inline constexpr uint32_t kSchemaVersion = 1;
+
+struct StoreOptions {
+  bool create_if_missing = true;  // create the folder and the column families when absent
+  bool read_only = false;         // open without taking the writer's lock (shell, run, export)
+  bool wait_for_lock = false;     // writer: wait for another writer to finish instead of Busy
+};
+
+struct StoredNode {
+  NodeId id = 0;
+  NodeLabel label = NodeLabel::kPerson;
+  std::string name;
+  std::vector<std::string> aliases;
+  std::string kind;
+  uint32_t mentions = 0;  // summed over the documents that mention it
+  Properties props;       // Document nodes: title, date, byline
+};
+
+struct StoredEdge {
+  FactId id = 0;
+  NodeId src = 0;
+  NodeId dst = 0;
+  EdgeType type = EdgeType::kCoMentioned;
+  DocId doc = 0;          // the source document (its docs row and its Document node)
+  uint32_t sentence = 0;  // index into StoredDocument::sentences
+  TextSpan span;          // byte offsets into StoredDocument::text
+  Properties props;       // as FactRecord::props
+};
+
+struct StoredDocument {
+  DocId id = 0;
+  std::string source_key;
+  std::string origin;
+  std::string title;
+  std::string date;
+  std::string byline;
+  std::string source;
+  std::string text;
+  uint64_t content_hash = 0;
+  std::vector<TextSpan> sentences;
+};
+
+struct IngestOutcome {
+  enum class Kind { kAdded, kUnchanged, kReplaced, kDuplicate };
+  Kind kind = Kind::kAdded;
+  DocId doc = 0;
+  DocId duplicate_of = 0;  // kDuplicate: the stored document with the same text
+  size_t nodes = 0;        // entities of the document
+  size_t edges = 0;        // facts of the document
+};
+
+struct StoreCounts {
+  uint64_t documents = 0;
+  uint64_t nodes = 0;
+  uint64_t edges = 0;
+};
+
+class GraphStore {
+ public:
+  // Opens (or creates) the database in folder `path`. Errors name the path and say what to do:
+  // a file instead of a folder, a read-only folder, a database of another schema version
+  // (Corruption/NotSupported: "made by tupu schema N; this tupu reads M"), a database locked by a
+  // running writer (Busy: "being written by process N; wait or pass --wait").
+  static Result<std::unique_ptr<GraphStore>> Open(const std::string& path,
+                                                  const StoreOptions& options);
+  virtual ~GraphStore() = default;
+
+  // Writes one document's entities and facts in one WriteBatch.
+  // REQUIRES: opened for writing; every fact endpoint is among doc.entities.
+  virtual Result<IngestOutcome> Ingest(const ExtractedDocument& doc) = 0;
+
+  // Removes a document and its facts (nodes no other document mentions go too).
+  virtual Status RemoveDocument(DocId doc) = 0;
+
+  // Point lookups. NotFound when absent.
+  virtual Result<StoredNode> GetNode(NodeId id) const = 0;
+  virtual Result<NodeId> FindNode(NodeLabel label, const std::string& name_or_alias) const = 0;
+  virtual Result<StoredDocument> GetDocument(DocId id) const = 0;
+  virtual Result<DocId> FindDocument(const std::string& source_key) const = 0;
+
+  // Ordered scans; the callback returns false to stop early. A scan error is returned.
+  virtual Status ForEachNode(const std::function<bool(const StoredNode&)>& fn) const = 0;
+  virtual Status ForEachEdge(const std::function<bool(const StoredEdge&)>& fn) const = 0;
+  virtual Status ForEachDocument(const std::function<bool(const StoredDocument&)>& fn) const = 0;
+  // Edges leaving / entering `node`, optionally of one type (nullptr: all types).
+  virtual Status ForEachOutEdge(NodeId node, const EdgeType* type,
+                                const std::function<bool(const StoredEdge&)>& fn) const = 0;
+  virtual Status ForEachInEdge(NodeId node, const EdgeType* type,
+                               const std::function<bool(const StoredEdge&)>& fn) const = 0;
+
+  virtual Result<StoreCounts> Counts() const = 0;
+
+  // The sentence of an edge's evidence, as text ("" when out of range).
+  virtual Result<std::string> SentenceText(DocId doc, uint32_t sentence) const = 0;
+};
+
+}  // namespace tupu

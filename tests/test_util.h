@@ -1,0 +1,67 @@
+// Helpers shared by the test suites: ASSERT_OK that prints the Status, paths to fixtures, temp dirs.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#define ASSERT_OK(expr)                                        \
+  do {                                                         \
+    const auto& tupu_s_ = (expr);                              \
+    ASSERT_TRUE(tupu_s_.ok()) << #expr << ": " << tupu_s_.ToString(); \
+  } while (0)
+#define EXPECT_OK(expr)                                        \
+  do {                                                         \
+    const auto& tupu_s_ = (expr);                              \
+    EXPECT_TRUE(tupu_s_.ok()) << #expr << ": " << tupu_s_.ToString(); \
+  } while (0)
+
+namespace tupu::testing {
+
+inline std::string SourceDir() { return TUPU_SOURCE_DIR; }
+inline std::string TestDataDir() { return TUPU_TESTDATA_DIR; }
+inline std::string SeedsDir() { return SourceDir() + "/seeds"; }
+
+inline std::string ReadFileOrDie(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  EXPECT_TRUE(in.good()) << "cannot read " << path;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+inline void WriteFileOrDie(const std::string& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+  ASSERT_TRUE(out.good()) << "cannot write " << path;
+}
+
+// A fresh empty folder under the system temp dir, removed when the object goes away.
+class TempDir {
+ public:
+  TempDir() {
+    std::random_device rd;
+    path_ = std::filesystem::temp_directory_path() /
+            ("tupu_test_" + std::to_string(rd()) + std::to_string(rd()));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::permissions(path_, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::add, ec);
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string path() const { return path_.string(); }
+  std::string Sub(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+}  // namespace tupu::testing
