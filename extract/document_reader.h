@@ -15,7 +15,9 @@
 namespace tupu {
 
 struct ReaderOptions {
-  size_t max_document_bytes = 256u << 20;  // larger files are refused, not loaded
+  // Larger files are refused, not loaded: a news article is well under 1 MB, and a single text of
+  // this size is a dump to be split (or given as .jsonl, where the limit is per line).
+  size_t max_document_bytes = 16u << 20;
 };
 
 class DocumentReader {
