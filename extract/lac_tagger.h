@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "common/status.h"
 
 namespace tupu {
 
@@ -38,6 +39,8 @@ struct TaggedWord {
 struct TaggedSentence {
   std::vector<std::string> char_tags;  // per code point, e.g. "PER-B", "n-I" (the model's own tags)
   std::vector<TaggedWord> words;
+  // Invalid UTF-8 bytes in the input, each tagged as U+FFFD (callers should say so).
+  uint32_t invalid_utf8_bytes = 0;
 };
 
 class LacTagger {
