@@ -23,9 +23,9 @@ for page in sorted(pathlib.Path("seeds").glob("*.txt")):
 PY
 fi
 echo "corpus: $(wc -l < "$corpus") documents"
-start=$(date +%s.%N)
+start=$(date +%s%N)
 "$tupu" ingest -q --jobs 2 --db "$work/ref.db" "$corpus"
-full=$(echo "$(date +%s.%N) - $start" | bc)
+full=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
 "$tupu" export --db "$work/ref.db" --format json -o "$work/ref.json"
 echo "uninterrupted ingest: ${full}s"
 
