@@ -4,7 +4,11 @@
 // ordered scans over nodes, edges and documents.
 // RocksDB appears only in store/*.cc; this header is all the rest of tupu sees.
 // Thread safety: one GraphStore may be used from several threads for reads; Ingest calls are
-// serialised internally. Only one process may open a database for writing (a second gets Busy).
+// serialised internally. Only one process may open a database for writing (a second gets Busy);
+// any number of read-only stores (RocksDB secondary instances) may read while it writes.
+//
+// Layout note: names keys are label (1) + name + '\0' + node id (8) (not label + name as first
+// sketched in DESIGN.md), so that two nodes may share an alias; FindNode prefers canonical names.
 #pragma once
 
 #include <cstdint>
@@ -114,6 +118,11 @@ class GraphStore {
 
   // The sentence of an edge's evidence, as text ("" when out of range).
   virtual Result<std::string> SentenceText(DocId doc, uint32_t sentence) const = 0;
+
+  // Read-only stores see the database as it was when opened (a consistent snapshot, even while
+  // a writer runs); Refresh moves them to what the writer has committed since. Writers: no-op.
+  // REQUIRES: no scan of this store runs concurrently.
+  virtual Status Refresh() { return Status::OK(); }
 };
 
 }  // namespace tupu

@@ -1,0 +1,27 @@
+// WriteRawForTesting (see raw_edit.h): opens the database as its writer (so the schema version
+// must still be this tupu's when called) and writes one key around every rule of the store.
+#include "store/raw_edit.h"
+
+#include <rocksdb/db.h>
+
+#include "store/rocks_database.h"
+#include "store/store_keys.h"
+
+namespace tupu {
+
+Status WriteRawForTesting(const std::string& db_path, const std::string& column_family,
+                          const std::string& key, const std::optional<std::string>& value) {
+  TUPU_ASSIGN_OR_RETURN(auto db, RocksDatabase::Open(db_path, StoreOptions{}));
+  for (int i = 0; i < kCfCount; ++i) {
+    auto cf = static_cast<Cf>(i);
+    if (column_family != CfName(cf)) continue;
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    rocksdb::Status s = value ? db->db()->Put(wo, db->cf(cf), key, *value)
+                              : db->db()->Delete(wo, db->cf(cf), key);
+    return FromRocks(s, "raw write to " + column_family);
+  }
+  return Status::InvalidArgument("no column family " + column_family);
+}
+
+}  // namespace tupu

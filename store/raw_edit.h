@@ -1,0 +1,19 @@
+// A test-only hook: writes or deletes one raw key in one column family of a closed database, so
+// tests can damage a database on purpose (for `tupu check`, schema mismatch, corrupt values).
+// Thread safety: opens the database as its writer; fails with Busy while another writer runs.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "common/status.h"
+
+namespace tupu {
+
+// Puts `value` under `key` in `column_family` ("meta", "nodes", "out", ...), or deletes the key
+// when `value` is nullopt. Bypasses every rule of the store: for tests only.
+[[nodiscard]] Status WriteRawForTesting(const std::string& db_path,
+                                        const std::string& column_family, const std::string& key,
+                                        const std::optional<std::string>& value);
+
+}  // namespace tupu

@@ -1,0 +1,271 @@
+// Opening tupu's RocksDB database: path checks, writer lock + pid file, readers as secondary
+// instances, schema version (see rocks_database.h).
+#include "store/rocks_database.h"
+
+#include <rocksdb/db.h>
+#include <rocksdb/options.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+#include <vector>
+
+#include "store/store_keys.h"
+
+namespace tupu {
+namespace fs = std::filesystem;
+
+const char* CfName(Cf cf) {
+  static constexpr const char* kNames[kCfCount] = {
+      store_keys::kMeta,  store_keys::kDocs, store_keys::kDocKeys, store_keys::kNodes,
+      store_keys::kNames, store_keys::kOut,  store_keys::kIn,      store_keys::kDocFacts};
+  return kNames[static_cast<int>(cf)];
+}
+
+Status FromRocks(const rocksdb::Status& s, const std::string& context) {
+  if (s.ok()) return Status::OK();
+  std::string msg = context + ": " + s.ToString();
+  if (s.IsNotFound()) return Status::NotFound(msg);
+  if (s.IsCorruption()) return Status::Corruption(msg);
+  if (s.IsInvalidArgument()) return Status::InvalidArgument(msg);
+  if (s.IsNotSupported()) return Status::NotSupported(msg);
+  if (s.IsBusy() || s.IsTryAgain()) return Status::Busy(msg);
+  if (s.IsAborted()) return Status::Aborted(msg);
+  return Status::IOError(msg);
+}
+
+namespace {
+
+std::string Quoted(const std::string& path) { return "'" + path + "'"; }
+
+// "tupu ingest" etc.: the first two words of this process's command line, for the pid file.
+std::string OwnCommandLine() {
+  std::ifstream in("/proc/self/cmdline", std::ios::binary);
+  std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : all) {
+    if (c == '\0') {
+      words.push_back(word);
+      word.clear();
+    } else {
+      word.push_back(c);
+    }
+  }
+  std::string out;
+  for (size_t i = 0; i < words.size() && i < 2; ++i) {
+    std::string w = i == 0 ? fs::path(words[i]).filename().string() : words[i];
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out.empty() ? "tupu" : out;
+}
+
+void WriteWriterPidFile(const std::string& path) {
+  std::ofstream out(fs::path(path) / kWriterPidFile, std::ios::trunc);
+  out << getpid() << ' ' << OwnCommandLine() << '\n';
+}
+
+// "process 1234 (tupu ingest)" from the pid file of the writer holding the lock.
+std::string DescribeWriter(const std::string& path) {
+  std::ifstream in(fs::path(path) / kWriterPidFile);
+  long pid = 0;
+  std::string command;
+  if (!(in >> pid) || pid <= 0) return "another process";
+  std::getline(in, command);
+  while (!command.empty() && command.front() == ' ') command.erase(0, 1);
+  if (pid == getpid()) return "process " + std::to_string(pid) + " (this process)";
+  return "process " + std::to_string(pid) + (command.empty() ? "" : " (" + command + ")");
+}
+
+bool IsLockError(const rocksdb::Status& s) {
+  return s.IsIOError() && s.ToString().find("lock") != std::string::npos;
+}
+
+rocksdb::Options BaseOptions() {
+  rocksdb::Options options;
+  options.create_if_missing = true;
+  options.create_missing_column_families = true;
+  options.keep_log_file_num = 3;
+  options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  return options;
+}
+
+std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors(const rocksdb::Options& options) {
+  std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+  cfs.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions(options));
+  for (int i = 0; i < kCfCount; ++i) {
+    cfs.emplace_back(CfName(static_cast<Cf>(i)), rocksdb::ColumnFamilyOptions(options));
+  }
+  return cfs;
+}
+
+Status CheckFolder(const std::string& path, const StoreOptions& options, bool* exists) {
+  if (path.empty()) return Status::InvalidArgument("database path is empty: pass --db FOLDER");
+  std::error_code ec;
+  fs::file_status st = fs::status(path, ec);
+  *exists = fs::exists(st);
+  if (*exists && !fs::is_directory(st)) {
+    return Status::InvalidArgument("database path " + Quoted(path) +
+                                   " is a file, not a folder: pass --db a folder (it is created "
+                                   "when missing)");
+  }
+  bool has_db = *exists && fs::exists(fs::path(path) / "CURRENT", ec);
+  if (!has_db && (options.read_only || !options.create_if_missing)) {
+    return Status::NotFound("no tupu database in " + Quoted(path) +
+                            ": create one with `tupu ingest --db " + path + " FILES`");
+  }
+  if (options.read_only) return Status::OK();
+  if (!*exists) {
+    fs::create_directories(path, ec);
+    if (ec) {
+      return Status::IOError("cannot create database folder " + Quoted(path) + ": " +
+                             ec.message() + "; pass --db a folder in a place you can write");
+    }
+  } else if (!has_db && !fs::is_empty(path, ec)) {
+    return Status::InvalidArgument("folder " + Quoted(path) +
+                                   " is not empty and holds no tupu database: pass --db a new or "
+                                   "empty folder, or an existing database");
+  }
+  if (access(path.c_str(), W_OK) != 0) {
+    return Status::IOError("database folder " + Quoted(path) + " is not writable (" +
+                           std::strerror(errno) +
+                           "): fix its permissions, or pass --db a writable folder; reading "
+                           "commands (shell, run, export) can open it read-only");
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<RocksDatabase>> RocksDatabase::Open(const std::string& path,
+                                                           const StoreOptions& options) {
+  bool existed = false;
+  TUPU_RETURN_IF_ERROR(CheckFolder(path, options, &existed));
+  std::unique_ptr<RocksDatabase> self(new RocksDatabase());
+  self->path_ = path;
+  self->read_only_ = options.read_only;
+
+  rocksdb::Options rocks_options = BaseOptions();
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  if (options.read_only) {
+    // A secondary instance: reads the writer's files without its lock, so shell/run/export work
+    // while `tupu ingest` runs, and catches up on request. It needs a folder of its own.
+    std::vector<std::string> existing;
+    rocksdb::Status ls = rocksdb::DB::ListColumnFamilies(rocks_options, path, &existing);
+    if (!ls.ok()) return FromRocks(ls, "cannot read database " + Quoted(path));
+    for (int i = 0; i < kCfCount; ++i) {
+      if (std::find(existing.begin(), existing.end(), CfName(static_cast<Cf>(i))) ==
+          existing.end()) {
+        return Status::InvalidArgument(Quoted(path) + " is a RocksDB database but not tupu's (no " +
+                                       CfName(static_cast<Cf>(i)) + " column family)");
+      }
+    }
+    std::string tmpl = (fs::temp_directory_path() / "tupu-reader-XXXXXX").string();
+    if (mkdtemp(tmpl.data()) == nullptr) {
+      return Status::IOError("cannot create a temporary folder for a database reader in " +
+                             fs::temp_directory_path().string() + ": " + std::strerror(errno));
+    }
+    self->secondary_path_ = tmpl;
+    rocks_options.create_if_missing = false;
+    rocks_options.max_open_files = -1;  // required by secondary instances
+    rocksdb::Status s = rocksdb::DB::OpenAsSecondary(rocks_options, path, self->secondary_path_,
+                                                     Descriptors(rocks_options), &handles, &raw);
+    if (!s.ok()) return FromRocks(s, "cannot open database " + Quoted(path) + " for reading");
+  } else {
+    for (;;) {
+      rocksdb::Status s =
+          rocksdb::DB::Open(rocks_options, path, Descriptors(rocks_options), &handles, &raw);
+      if (s.ok()) break;
+      if (!IsLockError(s)) return FromRocks(s, "cannot open database " + Quoted(path));
+      if (!options.wait_for_lock) {
+        return Status::Busy("database " + path + " is being written by " + DescribeWriter(path) +
+                            "; wait for it or pass --wait");
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    WriteWriterPidFile(path);
+  }
+  self->db_.reset(raw);
+  // handles[0] is the default column family, which tupu does not use: destroy it at once.
+  self->db_->DestroyColumnFamilyHandle(handles[0]).PermitUncheckedError();
+  for (int i = 0; i < kCfCount; ++i) self->handles_[i] = handles[i + 1];
+
+  // The schema version: written by the writer that creates the database; checked by everyone.
+  std::string stored;
+  rocksdb::Status s = self->db_->Get(rocksdb::ReadOptions(), self->cf(Cf::kMeta),
+                                     store_keys::kSchemaVersionKey, &stored);
+  if (s.IsNotFound()) {
+    // Missing only in a database that was just created (or whose creation was interrupted
+    // before the first write): then it is empty, and this tupu's version applies.
+    std::unique_ptr<rocksdb::Iterator> it(
+        self->db_->NewIterator(rocksdb::ReadOptions(), self->cf(Cf::kDocs)));
+    it->SeekToFirst();
+    if (it->Valid()) {
+      return Status::Corruption("database " + Quoted(path) +
+                                " has documents but no schema version: it was not made by tupu");
+    }
+    TUPU_RETURN_IF_ERROR(FromRocks(it->status(), "cannot read database " + Quoted(path)));
+    if (!options.read_only) {
+      std::string version;
+      store_keys::AppendBigEndian32(kSchemaVersion, &version);
+      rocksdb::WriteOptions wo;
+      wo.sync = true;
+      TUPU_RETURN_IF_ERROR(FromRocks(self->db_->Put(wo, self->cf(Cf::kMeta),
+                                                    store_keys::kSchemaVersionKey, version),
+                                     "cannot write to database " + Quoted(path)));
+    }
+  } else if (!s.ok()) {
+    return FromRocks(s, "cannot read database " + Quoted(path));
+  } else {
+    if (stored.size() != 4) {
+      return Status::Corruption("database " + Quoted(path) + " has a malformed schema version");
+    }
+    uint32_t version = store_keys::ReadBigEndian32(stored);
+    if (version != kSchemaVersion) {
+      std::string what_to_do =
+          version > kSchemaVersion
+              ? "use a newer tupu, or ingest your sources into a new --db folder"
+              : "ingest your sources again into a new --db folder (or delete this one)";
+      return Status::NotSupported("database " + Quoted(path) + " was made by tupu schema " +
+                                  std::to_string(version) + "; this tupu reads schema " +
+                                  std::to_string(kSchemaVersion) + ": " + what_to_do);
+    }
+  }
+  return self;
+}
+
+RocksDatabase::~RocksDatabase() {
+  if (db_ != nullptr) {
+    // Remove the pid file while the lock is still held, so a later writer's file is never lost.
+    if (!read_only_) {
+      std::error_code ec;
+      fs::remove(fs::path(path_) / kWriterPidFile, ec);
+    }
+    for (auto*& handle : handles_) {
+      if (handle != nullptr) db_->DestroyColumnFamilyHandle(handle).PermitUncheckedError();
+      handle = nullptr;
+    }
+    db_->Close().PermitUncheckedError();
+    db_.reset();
+  }
+  if (!secondary_path_.empty()) {
+    std::error_code ec;
+    fs::remove_all(secondary_path_, ec);
+  }
+}
+
+Status RocksDatabase::CatchUp() {
+  if (!read_only_) return Status::OK();
+  return FromRocks(db_->TryCatchUpWithPrimary(), "cannot refresh from database " + Quoted(path_));
+}
+
+}  // namespace tupu

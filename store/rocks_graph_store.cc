@@ -1,0 +1,569 @@
+// RocksGraphStore: GraphStore on RocksDB. Ingest turns one ExtractedDocument into one WriteBatch
+// (document row, source/content keys, node merges with per-node document counts, names, out/in
+// twins, and the doc_facts list of everything written, which is what a replace or remove undoes).
+#include <rocksdb/db.h>
+#include <rocksdb/write_batch.h>
+
+#include <cstring>
+#include <map>
+#include <optional>
+#include <mutex>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "store/graph_store.h"
+#include "store/rocks_database.h"
+#include "store/store_keys.h"
+#include "store/value_codec.h"
+
+namespace tupu {
+namespace {
+
+namespace keys = store_keys;
+using rocksdb::Slice;
+
+bool StartsWith(const Slice& s, const std::string& prefix) {
+  return s.size() >= prefix.size() && std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
+}
+
+std::string_view View(const Slice& s) { return {s.data(), s.size()}; }
+
+Result<uint64_t> DecodeIdValue(std::string_view bytes, std::string_view what) {
+  if (bytes.size() != 8) {
+    return Status::Corruption("stored " + std::string(what) +
+                              " is not an 8-byte id; run `tupu check`");
+  }
+  return keys::ReadBigEndian64(bytes);
+}
+
+// A node being changed by one batch: its state as stored (if any) and as it will be.
+struct PendingNode {
+  bool existed = false;
+  NodeValue stored;  // valid when existed
+  NodeValue next;
+};
+
+class RocksGraphStore final : public GraphStore {
+ public:
+  explicit RocksGraphStore(std::unique_ptr<RocksDatabase> db) : db_(std::move(db)) {}
+
+  Result<IngestOutcome> Ingest(const ExtractedDocument& doc) override;
+  Status RemoveDocument(DocId doc) override;
+
+  Result<StoredNode> GetNode(NodeId id) const override;
+  Result<NodeId> FindNode(NodeLabel label, const std::string& name_or_alias) const override;
+  Result<StoredDocument> GetDocument(DocId id) const override;
+  Result<DocId> FindDocument(const std::string& source_key) const override;
+
+  Status ForEachNode(const std::function<bool(const StoredNode&)>& fn) const override;
+  Status ForEachEdge(const std::function<bool(const StoredEdge&)>& fn) const override;
+  Status ForEachDocument(const std::function<bool(const StoredDocument&)>& fn) const override;
+  Status ForEachOutEdge(NodeId node, const EdgeType* type,
+                        const std::function<bool(const StoredEdge&)>& fn) const override;
+  Status ForEachInEdge(NodeId node, const EdgeType* type,
+                       const std::function<bool(const StoredEdge&)>& fn) const override;
+
+  Result<StoreCounts> Counts() const override;
+  Result<std::string> SentenceText(DocId doc, uint32_t sentence) const override;
+  Status Refresh() override { return db_->CatchUp(); }
+
+ private:
+  rocksdb::DB* db() const { return db_->db(); }
+  rocksdb::ColumnFamilyHandle* cf(Cf c) const { return db_->cf(c); }
+  Status Rocks(const rocksdb::Status& s, const std::string& what) const {
+    return FromRocks(s, what + " in database '" + db_->path() + "'");
+  }
+  Status RequireWriter() const {
+    if (!db_->read_only()) return Status::OK();
+    return Status::NotSupported("database '" + db_->path() +
+                                "' was opened read-only; writing needs `tupu ingest`");
+  }
+
+  // Point read; NotFound when absent.
+  Result<std::string> GetRaw(Cf c, const std::string& key) const;
+  // Prefix scan over one column family; `fn(key, value)` returns false to stop.
+  Status ScanPrefix(Cf c, const std::string& prefix,
+                    const std::function<Status(const Slice&, const Slice&, bool*)>& fn) const;
+  Result<StoredEdge> MakeEdge(const keys::EdgeKeyParts& parts, std::string_view value) const;
+  Status ScanOut(const std::string& prefix, const std::function<bool(const StoredEdge&)>& fn) const;
+
+  // Loads `id` into *nodes (once per batch).
+  Status LoadPending(NodeId id, std::unordered_map<NodeId, PendingNode>* nodes) const;
+  // Adds to `batch` the removal of everything document `doc` wrote (from its doc_facts), and the
+  // decrements of its nodes to *nodes.
+  Status UndoDocument(DocId doc, rocksdb::WriteBatch* batch,
+                      std::unordered_map<NodeId, PendingNode>* nodes) const;
+  // Writes the final state of every pending node: deleted (and its names) when no document
+  // refers to it any more, else put with its names.
+  Status FinishNodes(const std::unordered_map<NodeId, PendingNode>& nodes,
+                     rocksdb::WriteBatch* batch) const;
+
+  std::unique_ptr<RocksDatabase> db_;
+  std::mutex write_mutex_;  // one Ingest/RemoveDocument at a time: each reads, then writes
+};
+
+Status ValidateDocument(const ExtractedDocument& doc) {
+  auto bad = [&](const std::string& why) {
+    return Status::InvalidArgument(
+        (doc.origin.empty() ? doc.source_key : doc.origin) + ": cannot store document: " + why);
+  };
+  if (doc.source_key.empty()) return bad("empty source key");
+  std::unordered_set<NodeId> entity_ids;
+  for (const auto& e : doc.entities) {
+    if (e.name.empty()) return bad("an entity has an empty name");
+    if (e.name.find('\0') != std::string::npos) return bad("entity name holds a NUL byte");
+    for (const auto& alias : e.aliases) {
+      if (alias.find('\0') != std::string::npos) return bad("alias of " + e.name + " holds NUL");
+    }
+    entity_ids.insert(e.key().id());
+  }
+  for (const auto& s : doc.sentences) {
+    if (s.begin > s.end || s.end > doc.text.size()) return bad("sentence span outside the text");
+  }
+  for (const auto& f : doc.facts) {
+    if (!entity_ids.count(f.src.id())) {
+      return bad(std::string(EdgeTypeName(f.type)) + " fact from '" + f.src.name +
+                 "', which is not among the document's entities");
+    }
+    if (!entity_ids.count(f.dst.id())) {
+      return bad(std::string(EdgeTypeName(f.type)) + " fact to '" + f.dst.name +
+                 "', which is not among the document's entities");
+    }
+    if (f.span.begin > f.span.end || f.span.end > doc.text.size()) {
+      return bad(std::string(EdgeTypeName(f.type)) + " fact with a span outside the text");
+    }
+    if (!doc.sentences.empty() && f.sentence >= doc.sentences.size()) {
+      return bad(std::string(EdgeTypeName(f.type)) + " fact in sentence " +
+                 std::to_string(f.sentence) + " of " + std::to_string(doc.sentences.size()));
+    }
+  }
+  return Status::OK();
+}
+
+void AddAlias(StoredNode* node, const std::string& alias) {
+  if (alias.empty() || alias == node->name) return;
+  for (const auto& a : node->aliases) {
+    if (a == alias) return;
+  }
+  node->aliases.push_back(alias);
+}
+
+Result<std::string> RocksGraphStore::GetRaw(Cf c, const std::string& key) const {
+  std::string value;
+  rocksdb::Status s = db()->Get(rocksdb::ReadOptions(), cf(c), key, &value);
+  if (s.IsNotFound()) return Status::NotFound(std::string("no such key in ") + CfName(c));
+  if (!s.ok()) return Rocks(s, std::string("reading ") + CfName(c));
+  return value;
+}
+
+Status RocksGraphStore::ScanPrefix(
+    Cf c, const std::string& prefix,
+    const std::function<Status(const Slice&, const Slice&, bool*)>& fn) const {
+  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), cf(c)));
+  for (it->Seek(prefix); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
+    bool keep_going = true;
+    TUPU_RETURN_IF_ERROR(fn(it->key(), it->value(), &keep_going));
+    if (!keep_going) break;
+  }
+  return Rocks(it->status(), std::string("scanning ") + CfName(c));
+}
+
+Result<StoredEdge> RocksGraphStore::MakeEdge(const keys::EdgeKeyParts& parts,
+                                             std::string_view value) const {
+  TUPU_ASSIGN_OR_RETURN(EdgeValue v, DecodeEdge(value));
+  StoredEdge e;
+  e.id = parts.fact;
+  e.src = parts.src;
+  e.dst = parts.dst;
+  e.type = parts.type;
+  e.doc = v.doc;
+  e.sentence = v.sentence;
+  e.span = v.span;
+  e.props = std::move(v.props);
+  return e;
+}
+
+Status RocksGraphStore::LoadPending(NodeId id,
+                                    std::unordered_map<NodeId, PendingNode>* nodes) const {
+  if (nodes->count(id)) return Status::OK();
+  PendingNode pending;
+  auto raw = GetRaw(Cf::kNodes, keys::IdKey(id));
+  if (raw.ok()) {
+    TUPU_ASSIGN_OR_RETURN(pending.stored, DecodeNode(*raw));
+    pending.stored.node.id = id;
+    pending.existed = true;
+    pending.next = pending.stored;
+  } else if (!raw.status().IsNotFound()) {
+    return raw.status();
+  }
+  nodes->emplace(id, std::move(pending));
+  return Status::OK();
+}
+
+Status RocksGraphStore::UndoDocument(DocId doc, rocksdb::WriteBatch* batch,
+                                     std::unordered_map<NodeId, PendingNode>* nodes) const {
+  return ScanPrefix(
+      Cf::kDocFacts, keys::DocFactPrefix(doc),
+      [&](const Slice& key, const Slice& value, bool*) -> Status {
+        if (key.size() < 9) return Status::Corruption("short doc_facts key; run `tupu check`");
+        char tag = key[8];
+        std::string target(key.data() + 9, key.size() - 9);
+        rocksdb::Status s;
+        switch (tag) {
+          case keys::kTagDoc: s = batch->Delete(cf(Cf::kDocs), target); break;
+          case keys::kTagDocKey: s = batch->Delete(cf(Cf::kDocKeys), target); break;
+          case keys::kTagOut: s = batch->Delete(cf(Cf::kOut), target); break;
+          case keys::kTagIn: s = batch->Delete(cf(Cf::kIn), target); break;
+          case keys::kTagNode: {
+            TUPU_ASSIGN_OR_RETURN(NodeId id, DecodeIdValue(target, "doc_facts node key"));
+            TUPU_RETURN_IF_ERROR(LoadPending(id, nodes));
+            PendingNode& p = (*nodes)[id];
+            uint64_t mentions = 0;
+            ByteReader in(View(value));
+            if (!in.GetVarint(&mentions)) {
+              return Status::Corruption("bad doc_facts node value; run `tupu check`");
+            }
+            if (p.next.documents > 0) --p.next.documents;
+            p.next.node.mentions =
+                p.next.node.mentions > mentions ? p.next.node.mentions - mentions : 0;
+            break;
+          }
+          default:
+            return Status::Corruption("unknown doc_facts tag; run `tupu check`");
+        }
+        TUPU_RETURN_IF_ERROR(Rocks(s, "batching a removal"));
+        return Rocks(batch->Delete(cf(Cf::kDocFacts), key), "batching a removal");
+      });
+}
+
+Status RocksGraphStore::FinishNodes(const std::unordered_map<NodeId, PendingNode>& nodes,
+                                    rocksdb::WriteBatch* batch) const {
+  for (const auto& [id, p] : nodes) {
+    std::string node_key = keys::IdKey(id);
+    if (p.next.documents == 0) {
+      if (!p.existed) continue;
+      TUPU_RETURN_IF_ERROR(Rocks(batch->Delete(cf(Cf::kNodes), node_key), "batching"));
+      const StoredNode& old = p.stored.node;
+      TUPU_RETURN_IF_ERROR(
+          Rocks(batch->Delete(cf(Cf::kNames), keys::NameKey(old.label, old.name, id)), "batching"));
+      for (const auto& alias : old.aliases) {
+        TUPU_RETURN_IF_ERROR(
+            Rocks(batch->Delete(cf(Cf::kNames), keys::NameKey(old.label, alias, id)), "batching"));
+      }
+      continue;
+    }
+    TUPU_RETURN_IF_ERROR(Rocks(batch->Put(cf(Cf::kNodes), node_key, EncodeNode(p.next)), "batching"));
+    const StoredNode& n = p.next.node;
+    TUPU_RETURN_IF_ERROR(
+        Rocks(batch->Put(cf(Cf::kNames), keys::NameKey(n.label, n.name, id), "\x01"), "batching"));
+    for (const auto& alias : n.aliases) {
+      TUPU_RETURN_IF_ERROR(Rocks(
+          batch->Put(cf(Cf::kNames), keys::NameKey(n.label, alias, id), std::string(1, '\0')),
+          "batching"));
+    }
+  }
+  return Status::OK();
+}
+
+Result<IngestOutcome> RocksGraphStore::Ingest(const ExtractedDocument& doc) {
+  TUPU_RETURN_IF_ERROR(RequireWriter());
+  TUPU_RETURN_IF_ERROR(ValidateDocument(doc));
+  std::lock_guard<std::mutex> lock(write_mutex_);
+
+  IngestOutcome outcome;
+  outcome.doc = doc.id();
+  const uint64_t content_hash = Hash64(doc.text);
+
+  bool replacing = false;
+  auto by_key = GetRaw(Cf::kDocKeys, keys::SourceKeyKey(doc.source_key));
+  if (by_key.ok()) {
+    TUPU_ASSIGN_OR_RETURN(DocId old_id, DecodeIdValue(*by_key, "doc_keys entry"));
+    TUPU_ASSIGN_OR_RETURN(std::string old_raw, GetRaw(Cf::kDocs, keys::IdKey(old_id)));
+    TUPU_ASSIGN_OR_RETURN(StoredDocument old_doc, DecodeDocument(old_raw));
+    if (old_doc.content_hash == content_hash && old_doc.text == doc.text) {
+      outcome.kind = IngestOutcome::Kind::kUnchanged;
+      return outcome;
+    }
+    replacing = true;
+  } else if (!by_key.status().IsNotFound()) {
+    return by_key.status();
+  }
+  auto by_hash = GetRaw(Cf::kDocKeys, keys::ContentHashKey(content_hash));
+  if (by_hash.ok()) {
+    TUPU_ASSIGN_OR_RETURN(DocId other, DecodeIdValue(*by_hash, "doc_keys entry"));
+    if (other != outcome.doc) {
+      // The same text under another name: keep the first. (Also when this source key's old
+      // version is stored: its text changed into another document's, and the old stays.)
+      outcome.kind = IngestOutcome::Kind::kDuplicate;
+      outcome.duplicate_of = other;
+      return outcome;
+    }
+  } else if (!by_hash.status().IsNotFound()) {
+    return by_hash.status();
+  }
+
+  rocksdb::WriteBatch batch;
+  std::unordered_map<NodeId, PendingNode> nodes;
+  if (replacing) TUPU_RETURN_IF_ERROR(UndoDocument(outcome.doc, &batch, &nodes));
+
+  auto put = [&](Cf c, const std::string& key, const std::string& value) {
+    return Rocks(batch.Put(cf(c), key, value), "batching");
+  };
+  auto put_listed = [&](Cf c, char tag, const std::string& key, const std::string& value) {
+    TUPU_RETURN_IF_ERROR(put(c, key, value));
+    return put(Cf::kDocFacts, keys::DocFactKey(outcome.doc, tag, key), "");
+  };
+
+  // The document row and its two keys.
+  StoredDocument row;
+  row.source_key = doc.source_key;
+  row.origin = doc.origin;
+  row.title = doc.title;
+  row.date = doc.date;
+  row.byline = doc.byline;
+  row.source = doc.source;
+  row.text = doc.text;
+  row.content_hash = content_hash;
+  row.sentences = doc.sentences;
+  const std::string id_value = keys::IdKey(outcome.doc);
+  TUPU_RETURN_IF_ERROR(put_listed(Cf::kDocs, keys::kTagDoc, id_value, EncodeDocument(row)));
+  TUPU_RETURN_IF_ERROR(
+      put_listed(Cf::kDocKeys, keys::kTagDocKey, keys::SourceKeyKey(doc.source_key), id_value));
+  TUPU_RETURN_IF_ERROR(
+      put_listed(Cf::kDocKeys, keys::kTagDocKey, keys::ContentHashKey(content_hash), id_value));
+
+  // Entities: merged into their nodes; an entity listed twice counts once for the document.
+  std::map<NodeId, uint64_t> mentions_here;  // ordered: deterministic batches
+  for (const auto& e : doc.entities) {
+    NodeId id = e.key().id();
+    TUPU_RETURN_IF_ERROR(LoadPending(id, &nodes));
+    PendingNode& p = nodes[id];
+    StoredNode& n = p.next.node;
+    if (p.next.documents == 0 && !mentions_here.count(id)) {
+      // New, or every earlier document that mentioned it is being replaced: start afresh but
+      // keep the aliases (their names entries are rewritten below).
+      n.id = id;
+      n.label = e.label;
+      n.name = e.name;
+      p.next.node.mentions = 0;
+    }
+    if (!mentions_here.count(id)) {
+      ++p.next.documents;
+      mentions_here[id] = 0;
+    }
+    mentions_here[id] += e.mentions;
+    n.mentions += e.mentions;
+    for (const auto& alias : e.aliases) AddAlias(&n, alias);
+    if (n.kind.empty()) n.kind = e.kind;
+    for (const auto& [k, v] : e.props) SetProperty(&n.props, k, v);
+  }
+  for (const auto& [id, mentions] : mentions_here) {
+    ByteWriter value;
+    value.PutVarint(mentions);
+    TUPU_RETURN_IF_ERROR(put(Cf::kDocFacts, keys::DocFactKey(outcome.doc, keys::kTagNode,
+                                                             keys::IdKey(id)),
+                             std::move(value).Finish()));
+  }
+  TUPU_RETURN_IF_ERROR(FinishNodes(nodes, &batch));
+
+  // Facts: an out edge and its in twin each.
+  std::set<FactId> facts_written;
+  for (const auto& f : doc.facts) {
+    keys::EdgeKeyParts parts;
+    parts.src = f.src.id();
+    parts.dst = f.dst.id();
+    parts.type = f.type;
+    parts.fact = keys::MakeFactId(outcome.doc, f.type, parts.src, parts.dst, f.span.begin,
+                                  f.span.end);
+    if (!facts_written.insert(parts.fact).second) continue;  // the same fact twice
+    EdgeValue value{outcome.doc, f.sentence, f.span, f.props};
+    TUPU_RETURN_IF_ERROR(put_listed(Cf::kOut, keys::kTagOut, keys::OutKey(parts), EncodeEdge(value)));
+    TUPU_RETURN_IF_ERROR(put_listed(Cf::kIn, keys::kTagIn, keys::InKey(parts), ""));
+  }
+
+  TUPU_RETURN_IF_ERROR(Rocks(db()->Write(rocksdb::WriteOptions(), &batch),
+                             "writing document " + doc.source_key));
+  outcome.kind = replacing ? IngestOutcome::Kind::kReplaced : IngestOutcome::Kind::kAdded;
+  outcome.nodes = mentions_here.size();
+  outcome.edges = facts_written.size();
+  return outcome;
+}
+
+Status RocksGraphStore::RemoveDocument(DocId doc) {
+  TUPU_RETURN_IF_ERROR(RequireWriter());
+  std::lock_guard<std::mutex> lock(write_mutex_);
+  auto row = GetRaw(Cf::kDocs, keys::IdKey(doc));
+  if (!row.ok()) {
+    if (row.status().IsNotFound()) return Status::NotFound("no document " + IdToHex(doc));
+    return row.status();
+  }
+  rocksdb::WriteBatch batch;
+  std::unordered_map<NodeId, PendingNode> nodes;
+  TUPU_RETURN_IF_ERROR(UndoDocument(doc, &batch, &nodes));
+  TUPU_RETURN_IF_ERROR(FinishNodes(nodes, &batch));
+  return Rocks(db()->Write(rocksdb::WriteOptions(), &batch), "removing document " + IdToHex(doc));
+}
+
+Result<StoredNode> RocksGraphStore::GetNode(NodeId id) const {
+  auto raw = GetRaw(Cf::kNodes, keys::IdKey(id));
+  if (!raw.ok()) {
+    if (raw.status().IsNotFound()) return Status::NotFound("no node " + IdToHex(id));
+    return raw.status();
+  }
+  TUPU_ASSIGN_OR_RETURN(NodeValue v, DecodeNode(*raw));
+  v.node.id = id;
+  return std::move(v.node);
+}
+
+Result<NodeId> RocksGraphStore::FindNode(NodeLabel label, const std::string& name_or_alias) const {
+  std::optional<NodeId> canonical, alias;
+  const std::string prefix = keys::NamePrefix(label, name_or_alias);
+  TUPU_RETURN_IF_ERROR(ScanPrefix(
+      Cf::kNames, prefix, [&](const Slice& key, const Slice& value, bool* keep_going) -> Status {
+        if (key.size() != prefix.size() + 8) return Status::OK();
+        NodeId id = keys::ReadBigEndian64(View(key).substr(prefix.size()));
+        if (value.size() == 1 && value[0] == 1) {
+          canonical = id;
+          *keep_going = false;
+        } else if (!alias) {
+          alias = id;
+        }
+        return Status::OK();
+      }));
+  if (canonical) return *canonical;
+  if (alias) return *alias;
+  return Status::NotFound("no " + std::string(NodeLabelName(label)) + " named " + name_or_alias);
+}
+
+Result<StoredDocument> RocksGraphStore::GetDocument(DocId id) const {
+  auto raw = GetRaw(Cf::kDocs, keys::IdKey(id));
+  if (!raw.ok()) {
+    if (raw.status().IsNotFound()) return Status::NotFound("no document " + IdToHex(id));
+    return raw.status();
+  }
+  TUPU_ASSIGN_OR_RETURN(StoredDocument doc, DecodeDocument(*raw));
+  doc.id = id;
+  return doc;
+}
+
+Result<DocId> RocksGraphStore::FindDocument(const std::string& source_key) const {
+  auto raw = GetRaw(Cf::kDocKeys, keys::SourceKeyKey(source_key));
+  if (!raw.ok()) {
+    if (raw.status().IsNotFound()) return Status::NotFound("no document " + source_key);
+    return raw.status();
+  }
+  return DecodeIdValue(*raw, "doc_keys entry");
+}
+
+Status RocksGraphStore::ForEachNode(const std::function<bool(const StoredNode&)>& fn) const {
+  return ScanPrefix(Cf::kNodes, "", [&](const Slice& key, const Slice& value, bool* go) -> Status {
+    if (key.size() != 8) return Status::Corruption("node key of the wrong size; run `tupu check`");
+    TUPU_ASSIGN_OR_RETURN(NodeValue v, DecodeNode(View(value)));
+    v.node.id = keys::ReadBigEndian64(View(key));
+    *go = fn(v.node);
+    return Status::OK();
+  });
+}
+
+Status RocksGraphStore::ForEachEdge(const std::function<bool(const StoredEdge&)>& fn) const {
+  return ScanOut("", fn);
+}
+
+Status RocksGraphStore::ForEachDocument(
+    const std::function<bool(const StoredDocument&)>& fn) const {
+  return ScanPrefix(Cf::kDocs, "", [&](const Slice& key, const Slice& value, bool* go) -> Status {
+    if (key.size() != 8) return Status::Corruption("doc key of the wrong size; run `tupu check`");
+    TUPU_ASSIGN_OR_RETURN(StoredDocument doc, DecodeDocument(View(value)));
+    doc.id = keys::ReadBigEndian64(View(key));
+    *go = fn(doc);
+    return Status::OK();
+  });
+}
+
+Status RocksGraphStore::ForEachOutEdge(NodeId node, const EdgeType* type,
+                                       const std::function<bool(const StoredEdge&)>& fn) const {
+  return ScanOut(keys::EdgePrefix(node, type), fn);
+}
+
+Status RocksGraphStore::ScanOut(const std::string& prefix,
+                                const std::function<bool(const StoredEdge&)>& fn) const {
+  return ScanPrefix(Cf::kOut, prefix,
+                    [&](const Slice& key, const Slice& value, bool* go) -> Status {
+                      auto parts = keys::ParseOutKey(View(key));
+                      if (!parts) return Status::Corruption("malformed out key; run `tupu check`");
+                      TUPU_ASSIGN_OR_RETURN(StoredEdge e, MakeEdge(*parts, View(value)));
+                      *go = fn(e);
+                      return Status::OK();
+                    });
+}
+
+Status RocksGraphStore::ForEachInEdge(NodeId node, const EdgeType* type,
+                                      const std::function<bool(const StoredEdge&)>& fn) const {
+  // The in twin has no value: read the edge from out, at the same snapshot as the scan.
+  const rocksdb::Snapshot* snapshot = db_->read_only() ? nullptr : db()->GetSnapshot();
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot;
+  std::string prefix = keys::EdgePrefix(node, type);
+  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(ro, cf(Cf::kIn)));
+  Status result;
+  for (it->Seek(prefix); it->Valid() && StartsWith(it->key(), prefix); it->Next()) {
+    auto parts = keys::ParseInKey(View(it->key()));
+    if (!parts) {
+      result = Status::Corruption("malformed in key; run `tupu check`");
+      break;
+    }
+    std::string value;
+    rocksdb::Status s = db()->Get(ro, cf(Cf::kOut), keys::OutKey(*parts), &value);
+    if (s.IsNotFound()) {
+      result = Status::Corruption("in edge without its out twin; run `tupu check --repair`");
+      break;
+    }
+    if (!s.ok()) {
+      result = Rocks(s, "reading out");
+      break;
+    }
+    auto edge = MakeEdge(*parts, value);
+    if (!edge.ok()) {
+      result = edge.status();
+      break;
+    }
+    if (!fn(*edge)) break;
+  }
+  if (result.ok()) result = Rocks(it->status(), "scanning in");
+  it.reset();
+  if (snapshot != nullptr) db()->ReleaseSnapshot(snapshot);
+  return result;
+}
+
+Result<StoreCounts> RocksGraphStore::Counts() const {
+  StoreCounts counts;
+  auto count = [&](Cf c, uint64_t* n) {
+    return ScanPrefix(c, "", [n](const Slice&, const Slice&, bool*) {
+      ++*n;
+      return Status::OK();
+    });
+  };
+  TUPU_RETURN_IF_ERROR(count(Cf::kDocs, &counts.documents));
+  TUPU_RETURN_IF_ERROR(count(Cf::kNodes, &counts.nodes));
+  TUPU_RETURN_IF_ERROR(count(Cf::kOut, &counts.edges));
+  return counts;
+}
+
+Result<std::string> RocksGraphStore::SentenceText(DocId doc, uint32_t sentence) const {
+  TUPU_ASSIGN_OR_RETURN(StoredDocument d, GetDocument(doc));
+  if (sentence >= d.sentences.size()) return std::string();
+  const TextSpan& s = d.sentences[sentence];
+  if (s.begin > s.end || s.end > d.text.size()) return std::string();
+  return d.text.substr(s.begin, s.end - s.begin);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& path,
+                                                     const StoreOptions& options) {
+  TUPU_ASSIGN_OR_RETURN(auto db, RocksDatabase::Open(path, options));
+  return std::unique_ptr<GraphStore>(new RocksGraphStore(std::move(db)));
+}
+
+}  // namespace tupu
