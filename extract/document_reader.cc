@@ -84,59 +84,72 @@ uint64_t DocumentReader::TotalBytes(const std::string& path) {
   return total;
 }
 
+Status DocumentReader::ReadText(std::istream& in, const std::string& key,
+                                const DocumentSink& on_document, const ErrorSink& on_error) const {
+  auto fail = [&](Status s) {
+    on_error(key, s);
+    return s;
+  };
+  std::string bytes;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    bytes.append(buf, static_cast<size_t>(in.gcount()));
+    if (bytes.size() > options_.max_document_bytes) {
+      return fail(Status::InvalidArgument("larger than " +
+                                          std::to_string(options_.max_document_bytes >> 20) +
+                                          " MB; split it or use .jsonl"));
+    }
+  }
+  if (in.bad()) return fail(Status::IOError("read failed: " + ErrnoText()));
+  if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return fail(Status::InvalidArgument("empty file: nothing to ingest"));
+  }
+  auto decoded = DecodeInputText(bytes);
+  if (!decoded.ok()) return fail(decoded.status());
+  SourceDocument doc;
+  doc.source_key = key;
+  doc.origin = key;
+  doc.text = std::move(decoded->utf8);
+  on_document(std::move(doc));
+  return Status::OK();
+}
+
+// A broken line is reported with its number and skipped; the rest of the file goes on.
+Status DocumentReader::ReadJsonLines(std::istream& in, const std::string& origin,
+                                     const DocumentSink& on_document,
+                                     const ErrorSink& on_error) const {
+  std::string line;
+  size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    std::string where = origin + ":" + std::to_string(line_no);
+    auto doc = ParseJsonRecord(line, where, options_.max_document_bytes);
+    if (!doc.ok()) {
+      on_error(where, doc.status());
+      continue;
+    }
+    on_document(std::move(doc).value());
+  }
+  Status s;
+  if (in.bad()) s = Status::IOError("read failed: " + ErrnoText());
+  else if (line_no == 0) s = Status::InvalidArgument("empty file: nothing to ingest");
+  if (!s.ok()) on_error(origin, s);
+  return s;
+}
+
+Status DocumentReader::ReadStream(std::istream& in, Format format, const std::string& key,
+                                  const DocumentSink& on_document,
+                                  const ErrorSink& on_error) const {
+  return format == Format::kJsonLines ? ReadJsonLines(in, key, on_document, on_error)
+                                      : ReadText(in, key, on_document, on_error);
+}
+
 Status DocumentReader::Read(const std::string& path, const DocumentSink& on_document,
                             const ErrorSink& on_error) const {
   auto fail = [&](const std::string& origin, Status s) {
     on_error(origin, s);
     return s;
-  };
-
-  // Reads a text document (the whole file; one document in memory at a time).
-  auto read_text = [&](std::istream& in, const std::string& key, const std::string& origin) {
-    std::string bytes;
-    char buf[1 << 16];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-      bytes.append(buf, static_cast<size_t>(in.gcount()));
-      if (bytes.size() > options_.max_document_bytes) {
-        return fail(origin, Status::InvalidArgument(
-                                "larger than " + std::to_string(options_.max_document_bytes >> 20) +
-                                " MB; split it or use .jsonl"));
-      }
-    }
-    if (in.bad()) return fail(origin, Status::IOError("read failed: " + ErrnoText()));
-    if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
-      return fail(origin, Status::InvalidArgument("empty file: nothing to ingest"));
-    }
-    auto decoded = DecodeInputText(bytes);
-    if (!decoded.ok()) return fail(origin, decoded.status());
-    SourceDocument doc;
-    doc.source_key = key;
-    doc.origin = origin;
-    doc.text = std::move(decoded->utf8);
-    on_document(std::move(doc));
-    return Status::OK();
-  };
-
-  // Reads a .jsonl stream line by line; a broken line is reported with its number and skipped.
-  auto read_jsonl = [&](std::istream& in, const std::string& origin) {
-    std::string line;
-    size_t line_no = 0;
-    size_t bad = 0;
-    while (std::getline(in, line)) {
-      ++line_no;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      std::string where = origin + ":" + std::to_string(line_no);
-      auto doc = ParseJsonRecord(line, where, options_.max_document_bytes);
-      if (!doc.ok()) {
-        ++bad;
-        on_error(where, doc.status());
-        continue;
-      }
-      on_document(std::move(doc).value());
-    }
-    if (in.bad()) return fail(origin, Status::IOError("read failed: " + ErrnoText()));
-    if (line_no == 0) return fail(origin, Status::InvalidArgument("empty file: nothing to ingest"));
-    return Status::OK();
   };
 
   auto read_file = [&](const fs::path& file, bool explicitly_named) -> Status {
@@ -145,17 +158,17 @@ Status DocumentReader::Read(const std::string& path, const DocumentSink& on_docu
     if (kind == FileKind::kUnsupported && !explicitly_named) return Status::OK();  // not ours
     std::ifstream in(file, std::ios::binary);
     if (!in) return fail(key, Status::IOError("cannot open: " + ErrnoText()));
-    if (kind == FileKind::kJsonLines) return read_jsonl(in, key);
-    return read_text(in, key, key);
+    return ReadStream(in, kind == FileKind::kJsonLines ? Format::kJsonLines : Format::kText, key,
+                      on_document, on_error);
   };
 
   if (path == "-") {
-    // stdin: JSON lines when the first non-blank character opens an object, else one text document.
-    std::string all((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    size_t first = all.find_first_not_of(" \t\r\n");
-    std::istringstream in(all);
-    if (first != std::string::npos && all[first] == '{') return read_jsonl(in, "<stdin>");
-    return read_text(in, "<stdin>", "<stdin>");
+    // stdin: JSON lines when the first non-blank character opens an object, else one text
+    // document. Streamed, like a file: a large .jsonl on stdin is never held whole.
+    std::cin >> std::ws;
+    bool json_lines = std::cin.peek() == '{';
+    return ReadStream(std::cin, json_lines ? Format::kJsonLines : Format::kText, "<stdin>",
+                      on_document, on_error);
   }
 
   std::error_code ec;

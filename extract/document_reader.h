@@ -7,6 +7,7 @@
 #pragma once
 
 #include <functional>
+#include <istream>
 #include <string>
 
 #include "common/document.h"
@@ -34,10 +35,21 @@ class DocumentReader {
   Status Read(const std::string& path, const DocumentSink& on_document,
               const ErrorSink& on_error) const;
 
+  enum class Format { kText, kJsonLines };
+  // Reads one stream of the given format; `key` is its source key and origin (a file's path).
+  // Returns non-OK when the stream as a whole is unusable (also reported to on_error).
+  Status ReadStream(std::istream& in, Format format, const std::string& key,
+                    const DocumentSink& on_document, const ErrorSink& on_error) const;
+
   // Total bytes of the regular files under `path` (for progress bars); 0 for stdin.
   static uint64_t TotalBytes(const std::string& path);
 
  private:
+  Status ReadText(std::istream& in, const std::string& key, const DocumentSink& on_document,
+                  const ErrorSink& on_error) const;
+  Status ReadJsonLines(std::istream& in, const std::string& origin, const DocumentSink& on_document,
+                       const ErrorSink& on_error) const;
+
   ReaderOptions options_;
 };
 
