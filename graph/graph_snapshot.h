@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -33,8 +34,8 @@ struct EdgeProps {
   DocId doc = 0;
   uint32_t sentence = 0;
   TextSpan span;
-  double weight = 1.0;  // CO_MENTIONED: sentences; else 1
-  Properties props;
+  double weight = 1.0;  // CO_MENTIONED: sentences (its `weight` property); else 1
+  Properties props;     // as stored; for CO_MENTIONED it still holds the `weight` text
 };
 
 // Directed multigraph: two visits are two edges. bidirectionalS gives in-edges for in_() steps.
@@ -44,12 +45,16 @@ using Vertex = PropertyGraph::vertex_descriptor;
 using Edge = PropertyGraph::edge_descriptor;
 
 struct SnapshotFilter {
-  std::vector<NodeLabel> labels;   // empty: all labels
+  std::vector<NodeLabel> labels;     // empty: all labels
   std::vector<EdgeType> edge_types;  // empty: all types
   // Edges whose endpoints are filtered out are dropped. Vertices without edges are kept only when
-  // their label is wanted.
+  // their label is wanted, and not at all when drop_isolated is set (e.g. "just the VISITED
+  // network": edge_types = {VISITED}, drop_isolated = true).
+  bool drop_isolated = false;
 };
 
+// Order guarantee (what makes exports byte-identical): vertices are numbered in ascending NodeId;
+// the out-edges of a vertex, and so edges(graph()), come in ascending (type, target NodeId, FactId).
 class GraphSnapshot {
  public:
   static Result<std::shared_ptr<const GraphSnapshot>> Load(const GraphStore& store,
@@ -60,16 +65,28 @@ class GraphSnapshot {
   size_t num_edges() const;
 
   std::optional<Vertex> FindVertex(NodeId id) const;
-  // By canonical name or alias; label optional.
+  // By canonical name or alias; label optional. Ascending vertex order; empty when none.
   std::vector<Vertex> FindByName(const std::string& name,
                                  std::optional<NodeLabel> label = std::nullopt) const;
 
   // A new snapshot holding just `edges` and their endpoints (for subgraph():export()).
+  // Duplicates in `edges` are kept once. REQUIRES: every edge belongs to this snapshot.
   std::shared_ptr<const GraphSnapshot> Subgraph(const std::vector<Edge>& edges) const;
 
+  // The source key of a document (the name of its Document node), "" when the store knows none.
+  // Known for every document an edge of the snapshot cites, even when Document nodes are
+  // filtered out.
+  const std::string& DocumentKey(DocId doc) const;
+
  private:
+  GraphSnapshot() = default;
+  class Builder;
+
   PropertyGraph graph_;
-  // implementation detail: id index, name index (graph helper adds what it needs)
+  std::unordered_map<NodeId, Vertex> vertex_by_id_;
+  // Canonical names and aliases -> vertices; a name shared by several labels maps to several.
+  std::unordered_multimap<std::string, Vertex> vertices_by_name_;
+  std::unordered_map<DocId, std::string> document_keys_;
 };
 
 }  // namespace tupu
