@@ -39,52 +39,48 @@ BatchLayout MakeLayout(const std::vector<std::span<const int32_t>>& sentences) {
   return layout;
 }
 
-// Runs one GRU direction over every sentence of the batch.
-// inputs: packed rows, the direction's 3H projection at column `input_col` with row stride
-// `input_stride` (row index via `input_row(sentence, position)`); writes H outputs per char into
-// `out` (row stride kLacBiHidden, column `out_col`).
+// Runs one GRU direction over every sentence of the batch. `input_row(sentence, position)` gives
+// the direction's 3H input projection of a character; the H outputs go to `out` (row stride
+// kLacBiHidden) at column `out_col`. The gate math runs on whole (active x H) arrays so Eigen
+// vectorises exp and tanh.
 template <typename InputRow>
 void RunGruDirection(const LacGruWeights& gru, const BatchLayout& layout, bool reverse,
                      InputRow input_row, float* out, int out_col) {
   const int batch = static_cast<int>(layout.order.size());
   ConstRowMap w_gate(gru.gate.data(), kLacHidden, 2 * kLacHidden);
   ConstRowMap w_cand(gru.candidate.data(), kLacHidden, kLacHidden);
-  const float* bias = gru.bias.data();
+  Eigen::Map<const Eigen::RowVectorXf> gate_bias(gru.bias.data(), 2 * kLacHidden);
+  Eigen::Map<const Eigen::RowVectorXf> cand_bias(gru.bias.data() + 2 * kLacHidden, kLacHidden);
   RowMatrix h = RowMatrix::Zero(batch, kLacHidden);
-  RowMatrix gates(batch, 2 * kLacHidden), reset_h(batch, kLacHidden), cand(batch, kLacHidden);
-  RowMatrix update(batch, kLacHidden);
+  RowMatrix x(batch, kLacGates), gates(batch, 2 * kLacHidden), reset_h(batch, kLacHidden);
+  RowMatrix cand(batch, kLacHidden);
   int active = batch;
   for (int t = 0; t < layout.max_length; ++t) {
     while (active > 0 && layout.lengths[layout.order[active - 1]] <= t) --active;
     if (active == 0) break;
-    gates.topRows(active).noalias() = h.topRows(active) * w_gate;
     for (int i = 0; i < active; ++i) {
       int s = layout.order[i];
       int pos = reverse ? layout.lengths[s] - 1 - t : t;
-      const float* x = input_row(s, pos);
-      float* g = gates.row(i).data();
-      for (int j = 0; j < 2 * kLacHidden; ++j) {
-        g[j] = 1.0f / (1.0f + std::exp(-((x[j] + g[j]) + bias[j])));
-      }
-      for (int j = 0; j < kLacHidden; ++j) {
-        update(i, j) = g[j];
-        reset_h(i, j) = g[kLacHidden + j] * h(i, j);
-      }
+      std::copy_n(input_row(s, pos), kLacGates, x.row(i).data());
     }
-    cand.topRows(active).noalias() = reset_h.topRows(active) * w_cand;
+    auto h_active = h.topRows(active);
+    auto g = gates.topRows(active);
+    g.noalias() = h_active * w_gate;
+    // The reference's order of additions: (x + h.W) + b.
+    g = (x.topRows(active).leftCols(2 * kLacHidden) + g).rowwise() + gate_bias;
+    g = (1.0f + (-g.array()).exp()).inverse().matrix();
+    auto update = g.leftCols(kLacHidden).array();
+    reset_h.topRows(active).array() = g.rightCols(kLacHidden).array() * h_active.array();
+    auto c = cand.topRows(active);
+    c.noalias() = reset_h.topRows(active) * w_cand;
+    c = (x.topRows(active).rightCols(kLacHidden) + c).rowwise() + cand_bias;
+    c.array() = c.array().tanh();
+    h_active.array() = (1.0f - update) * h_active.array() + update * c.array();
     for (int i = 0; i < active; ++i) {
       int s = layout.order[i];
       int pos = reverse ? layout.lengths[s] - 1 - t : t;
-      const float* x = input_row(s, pos) + 2 * kLacHidden;
-      float* hrow = h.row(i).data();
-      const float* crow = cand.row(i).data();
-      float* o = out + (layout.offsets[s] + pos) * kLacBiHidden + out_col;
-      for (int j = 0; j < kLacHidden; ++j) {
-        float c = std::tanh((x[j] + crow[j]) + bias[2 * kLacHidden + j]);
-        float u = update(i, j);
-        hrow[j] = (1.0f - u) * hrow[j] + u * c;
-        o[j] = hrow[j];
-      }
+      std::copy_n(h.row(i).data(), kLacHidden,
+                  out + (layout.offsets[s] + pos) * kLacBiHidden + out_col);
     }
   }
 }

@@ -14,13 +14,29 @@
 namespace tupu {
 namespace {
 
-// Pieces longer than this are cut (at the last break character in the second half of the window,
-// else hard). The network is linear in length anyway; the bound keeps batches balanced and the
+// Pieces longer than this are cut (see CutPoint). The network is linear in length anyway; the bound keeps batches balanced and the
 // scratch small for a 1 MB line. Above the longest sentence of the sample pages (205).
 constexpr size_t kMaxPieceChars = 512;
 // Characters per network call: enough sentences for matrix-matrix steps, small enough for cache.
 constexpr size_t kBatchChars = 8192;
 constexpr size_t kBatchMaxSentences = 96;
+
+// Where to end the piece starting at `begin` of a sentence longer than kMaxPieceChars from there:
+// after the last sentence end in the second half of the window, else the last comma or space,
+// else at the bound.
+size_t CutPoint(const std::u32string& cps, size_t begin) {
+  size_t best = begin + kMaxPieceChars;
+  int best_strength = 0;
+  for (size_t cut = begin + kMaxPieceChars; cut > begin + kMaxPieceChars / 2; --cut) {
+    int strength = TaggerBreakStrength(cps[cut - 1]);
+    if (strength > best_strength) {
+      best = cut;
+      best_strength = strength;
+      if (strength == 2) break;
+    }
+  }
+  return best;
+}
 
 struct Piece {
   size_t sentence;
@@ -50,13 +66,7 @@ class LacTaggerImpl final : public LacTagger {
       while (begin < cps.size()) {
         size_t end = cps.size();
         if (end - begin > kMaxPieceChars) {
-          end = begin + kMaxPieceChars;
-          for (size_t cut = end; cut > begin + kMaxPieceChars / 2; --cut) {
-            if (IsTaggerBreakChar(cps[cut - 1])) {
-              end = cut;
-              break;
-            }
-          }
+          end = CutPoint(cps, begin);
         }
         pieces.push_back({s, begin, end});
         begin = end;

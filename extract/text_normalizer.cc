@@ -25,14 +25,16 @@ TaggerText DecodeForTagger(std::string_view text, bool normalize) {
   return out;
 }
 
-bool IsTaggerBreakChar(char32_t cp) {
+int TaggerBreakStrength(char32_t cp) {
   switch (cp) {
+    case U'.': case U'!': case U'?': case U';':
+    case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF1B: case 0xFF0E: case 0x2026:
+      return 2;
     case U' ': case U'\t': case U'\n': case U'\r': case U'\v': case U'\f': case 0x3000:
-    case U',': case U'.': case U'!': case U'?': case U';': case U':':
-    case 0xFF0C: case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF1B: case 0xFF1A: case 0x3001:
-      return true;
+    case U',': case U':': case 0xFF0C: case 0xFF1A: case 0x3001:
+      return 1;
     default:
-      return false;
+      return 0;
   }
 }
 

@@ -26,7 +26,8 @@ struct TaggerText {
 // maps each code point through NormalizeCharForTagger.
 TaggerText DecodeForTagger(std::string_view text, bool normalize);
 
-// True for characters where a long sentence may be cut: punctuation and white space.
-bool IsTaggerBreakChar(char32_t cp);
+// Where a long sentence may be cut, after this character: 2 after a sentence end (。！？；…),
+// 1 after a comma, colon or white space, 0 elsewhere.
+int TaggerBreakStrength(char32_t cp);
 
 }  // namespace tupu
