@@ -1,0 +1,33 @@
+// Splits a page into articles and each article into blocks (headings, body paragraphs, bylines).
+// Pages come from print layouts: a paragraph may be broken across lines (even inside a word), an
+// article starts at a `#` heading, a `本报讯` lead or a title line after the previous byline,
+// and bylines sit at the end, in the middle, or glued to a paragraph.
+// Thread safety: pure functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/domain_byline.h"
+#include "extract/domain_text.h"
+
+namespace tupu::domain {
+
+enum class BlockKind { kHeading, kBody, kByline };
+
+struct Block {
+  BlockKind kind = BlockKind::kBody;
+  CharRun run;     // the block's text (joined lines), offsets into the page
+  Byline byline;   // kByline only; name positions index into `run`
+};
+
+struct Article {
+  std::string title;  // first heading or title line, without `#`
+  std::vector<Block> blocks;
+  TextSpan span;      // from the first block to the last
+};
+
+std::vector<Article> SplitArticles(std::string_view page);
+
+}  // namespace tupu::domain

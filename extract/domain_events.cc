@@ -1,0 +1,128 @@
+// Event cue words and clause scoping (see domain_events.h).
+#include "extract/domain_events.h"
+
+#include <string>
+
+#include "extract/domain_organization_names.h"
+#include "extract/domain_text.h"
+
+namespace tupu::domain {
+namespace {
+
+struct CueWord {
+  std::u32string word;
+  CueKind kind;
+};
+
+const std::vector<CueWord>& CueWords() {
+  // Longest first so that 实地考察 wins over 考察 and 来到 over 到.
+  static const std::vector<CueWord> kWords = {
+      {U"实地考察", CueKind::kVisit}, {U"实地调研", CueKind::kVisit}, {U"实地察看", CueKind::kVisit},
+      {U"检查督导", CueKind::kVisit}, {U"调研指导", CueKind::kVisit}, {U"先后来到", CueKind::kVisit},
+      {U"再度来到", CueKind::kVisit}, {U"来到", CueKind::kVisit},     {U"前往", CueKind::kVisit},
+      {U"深入", CueKind::kVisit},     {U"走进", CueKind::kVisit},     {U"走访", CueKind::kVisit},
+      {U"考察", CueKind::kVisit},     {U"调研", CueKind::kVisit},     {U"视察", CueKind::kVisit},
+      {U"检查", CueKind::kVisit},     {U"督导", CueKind::kVisit},     {U"看望", CueKind::kVisit},
+      {U"慰问", CueKind::kVisit},     {U"赴", CueKind::kVisit},       {U"到", CueKind::kVisit},
+      {U"陪同", CueKind::kAccompany}, {U"一同", CueKind::kAccompany}, {U"主持", CueKind::kPreside},
+      {U"出席", CueKind::kAttend},    {U"参加", CueKind::kAttend},    {U"捐赠", CueKind::kDonate},
+      {U"捐给", CueKind::kDonate},    {U"捐献", CueKind::kDonate},    {U"捐助", CueKind::kDonate}};
+  return kWords;
+}
+
+bool IsClauseEnd(char32_t c) { return IsClauseBreak(c) || c == U'\n'; }
+
+}  // namespace
+
+std::vector<EventCue> FindEventCues(std::u32string_view s) {
+  std::vector<EventCue> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    bool matched = false;
+    for (const auto& cw : CueWords()) {
+      if (s.substr(i, cw.word.size()) == cw.word) {
+        // 到 inside words (认识到, 得到, 到位, 达到) is not a visit.
+        if (cw.word == U"到") {
+          if (i > 0 && std::u32string_view(U"识得达受遇想看听做感到直").find(s[i - 1]) !=
+                           std::u32string_view::npos) break;
+          if (i + 1 < s.size() && std::u32string_view(U"位底达了过").find(s[i + 1]) !=
+                                      std::u32string_view::npos) break;
+        }
+        out.push_back({cw.kind, i, i + cw.word.size()});
+        i += cw.word.size();
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) ++i;
+  }
+  return out;
+}
+
+int SubjectBefore(std::u32string_view s, const std::vector<PersonSpan>& persons, size_t pos) {
+  int best = -1;
+  for (int k = 0; k < static_cast<int>(persons.size()); ++k) {
+    if (persons[k].end > pos) break;
+    bool same_clause = true;
+    for (size_t j = persons[k].end; j < pos; ++j) {
+      if (IsClauseEnd(s[j])) { same_clause = false; break; }
+    }
+    if (same_clause) best = k;
+  }
+  return best;
+}
+
+std::vector<int> PersonsInClauseBefore(std::u32string_view s, const std::vector<PersonSpan>& persons,
+                                       size_t pos) {
+  size_t clause_begin = pos;
+  while (clause_begin > 0 && !IsClauseEnd(s[clause_begin - 1])) --clause_begin;
+  std::vector<int> out;
+  for (int k = 0; k < static_cast<int>(persons.size()); ++k) {
+    if (persons[k].begin >= clause_begin && persons[k].end <= pos) out.push_back(k);
+  }
+  return out;
+}
+
+size_t OrgPhraseEnd(std::u32string_view s, size_t start) {
+  constexpr size_t kMaxFirst = 14;
+  constexpr size_t kMaxNested = 8;
+  constexpr size_t kMaxCompany = 28;
+  size_t end = start;
+  if (start >= s.size() || !IsCjk(s[start])) return start;  // quoted slogans are not places
+  UnitKind kind;
+  bool generic;
+  // The first unit: the shortest prefix ending with a suffix (taking the longest suffix there).
+  for (size_t e = start + 2; e <= s.size() && e - start <= kMaxFirst; ++e) {
+    if (IsOrgStopChar(s[e - 1]) || s[e - 1] == U'、') break;
+    if (OrgSuffixEndingAt(s, e, &kind, &generic) > 0) {
+      // Prefer the longer suffix when it continues (办事处 after 办, 运营中心 after 园区).
+      end = e;
+      break;
+    }
+  }
+  if (end == start) return start;
+  // Extend over nested units and over a longer suffix that continues the first.
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (size_t e = end + 1; e <= s.size() && e - end <= kMaxNested; ++e) {
+      if (IsOrgStopChar(s[e - 1]) || s[e - 1] == U'、') break;
+      UnitKind k2;
+      if (OrgSuffixEndingAt(s, e, &k2, &generic) > 0 && k2 != UnitKind::kTeam) {
+        end = e;
+        grew = true;
+        break;
+      }
+    }
+  }
+  // A company name runs to its 公司.
+  for (size_t e = end + 1; e <= s.size() && e - start <= kMaxCompany; ++e) {
+    if (s[e - 1] == U'、' || IsClauseEnd(s[e - 1])) break;
+    if (e >= 2 && s[e - 2] == U'公' && s[e - 1] == U'司') {
+      end = e;
+      break;
+    }
+  }
+  return end;
+}
+
+}  // namespace tupu::domain

@@ -1,0 +1,42 @@
+// Event cues of the genre and who they belong to: visits (到/来到/赴/深入/走进/实地考察/调研/视察/
+// 检查/督导/走访 + a place), companions (陪同, 一同), presiding (主持), attending (出席, 参加),
+// donating (捐赠, 捐给). The extractor pairs cues with the persons and organisations it found.
+// Thread safety: pure functions.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace tupu::domain {
+
+enum class CueKind { kVisit, kAccompany, kPreside, kAttend, kDonate };
+
+struct EventCue {
+  CueKind kind;
+  size_t begin = 0, end = 0;  // the cue word
+};
+
+// Cues in `s`, left to right. Visit cues are only those directly followed by their object
+// (the extractor checks that the object is a place or an organisation).
+std::vector<EventCue> FindEventCues(std::u32string_view s);
+
+struct PersonSpan {
+  size_t begin = 0, end = 0;
+  int entity = -1;
+};
+
+// The person closest before `pos` in the same clause (no , ; 。 between), or -1 (an index into
+// `persons`, which is sorted by position).
+int SubjectBefore(std::u32string_view s, const std::vector<PersonSpan>& persons, size_t pos);
+
+// Persons in the clause that ends at `pos` (indexes into `persons`).
+std::vector<int> PersonsInClauseBefore(std::u32string_view s, const std::vector<PersonSpan>& persons,
+                                       size_t pos);
+
+// Where the organisation phrase that starts at s[start] ends: the first unit that ends with an
+// organisation suffix, extended over directly nested units (祥营村祥瑞苑小区) and to the 公司 that
+// closes a company name. Returns `start` when no organisation starts there.
+size_t OrgPhraseEnd(std::u32string_view s, size_t start);
+
+}  // namespace tupu::domain

@@ -1,0 +1,173 @@
+// Suffix grammar of organisation and place names (see domain_organization_names.h).
+#include "extract/domain_organization_names.h"
+
+#include <string>
+#include <unordered_map>
+
+#include "extract/domain_text.h"
+
+namespace tupu::domain {
+namespace {
+
+struct SuffixInfo {
+  UnitKind kind;
+  bool generic;  // a name only with a qualifier before it
+};
+
+const std::unordered_map<std::u32string, SuffixInfo>& Suffixes() {
+  using K = UnitKind;
+  static const std::unordered_map<std::u32string, SuffixInfo> kSuffixes = {
+      // Regions.
+      {U"区", {K::kRegion, false}}, {U"市", {K::kRegion, false}}, {U"县", {K::kRegion, false}},
+      {U"省", {K::kRegion, false}}, {U"镇", {K::kRegion, false}}, {U"乡", {K::kRegion, false}},
+      {U"自治州", {K::kRegion, false}}, {U"新区", {K::kRegion, false}},
+      {U"高新区", {K::kRegion, false}}, {U"经开区", {K::kRegion, false}},
+      {U"开发区", {K::kRegion, false}}, {U"实验区", {K::kRegion, false}},
+      // Places with an office.
+      {U"办事处", {K::kPlace, true}}, {U"街道", {K::kPlace, false}}, {U"社区", {K::kPlace, false}},
+      {U"村", {K::kPlace, false}}, {U"小区", {K::kPlace, false}}, {U"园区", {K::kPlace, false}},
+      {U"街道办事处", {K::kPlace, false}}, {U"片区", {K::kPlace, false}},
+      {U"园区运营中心", {K::kGovernment, false}}, {U"运营中心", {K::kGovernment, false}},
+      // Government bodies.
+      {U"管委会", {K::kGovernment, true}}, {U"管理委员会", {K::kGovernment, true}},
+      {U"人民政府", {K::kGovernment, true}}, {U"政府", {K::kGovernment, true}},
+      {U"委员会", {K::kGovernment, false}}, {U"局", {K::kGovernment, false}},
+      {U"分局", {K::kGovernment, false}}, {U"厅", {K::kGovernment, false}},
+      {U"办公室", {K::kGovernment, false}}, {U"指挥部", {K::kGovernment, false}},
+      {U"中心", {K::kGovernment, false}}, {U"服务中心", {K::kGovernment, false}},
+      {U"检察院", {K::kGovernment, false}}, {U"法院", {K::kGovernment, false}},
+      {U"派出所", {K::kGovernment, false}}, {U"医院", {K::kGovernment, false}},
+      {U"卫生院", {K::kGovernment, false}}, {U"学校", {K::kGovernment, false}},
+      {U"大学", {K::kGovernment, false}}, {U"研究院", {K::kGovernment, false}},
+      {U"研究所", {K::kGovernment, false}}, {U"研究室", {K::kGovernment, false}},
+      {U"联络站", {K::kGovernment, false}}, {U"工作站", {K::kGovernment, false}},
+      {U"工作室", {K::kGovernment, false}}, {U"人大", {K::kParty, true}},
+      {U"政协", {K::kParty, true}}, {U"人大常委会", {K::kParty, true}},
+      // Party and mass organisations.
+      {U"党工委", {K::kParty, true}}, {U"党委", {K::kParty, true}},
+      {U"党支部", {K::kParty, true}}, {U"党总支", {K::kParty, true}},
+      {U"机关党委", {K::kParty, true}}, {U"人大工委", {K::kParty, true}},
+      {U"工委", {K::kParty, true}}, {U"纪工委", {K::kParty, true}}, {U"纪委", {K::kParty, true}},
+      {U"市委", {K::kParty, true}}, {U"区委", {K::kParty, true}}, {U"县委", {K::kParty, true}},
+      {U"省委", {K::kParty, true}}, {U"镇党委", {K::kParty, true}}, {U"党组", {K::kParty, true}},
+      {U"工商联", {K::kParty, false}}, {U"妇联", {K::kParty, false}},
+      {U"团委", {K::kParty, true}}, {U"总工会", {K::kParty, false}}, {U"工会", {K::kParty, true}},
+      {U"侨联", {K::kParty, false}}, {U"科协", {K::kParty, false}}, {U"文联", {K::kParty, false}},
+      {U"红十字会", {K::kParty, false}}, {U"协会", {K::kParty, false}},
+      {U"商会", {K::kParty, false}},
+      // Companies.
+      {U"公司", {K::kCompany, false}}, {U"有限公司", {K::kCompany, false}},
+      {U"股份有限公司", {K::kCompany, false}}, {U"有限责任公司", {K::kCompany, false}},
+      {U"集团", {K::kCompany, false}}, {U"超市", {K::kCompany, false}},
+      {U"项目部", {K::kCompany, false}}, {U"银行", {K::kCompany, false}},
+      {U"支行", {K::kCompany, false}}, {U"分行", {K::kCompany, false}},
+      {U"酒店", {K::kCompany, false}}, {U"厂", {K::kCompany, false}},
+      // Teams.
+      {U"服务队", {K::kTeam, false}}, {U"志愿队", {K::kTeam, false}},
+      {U"突击队", {K::kTeam, false}}, {U"先锋队", {K::kTeam, false}},
+      {U"工作组", {K::kTeam, false}}, {U"专班", {K::kTeam, false}},
+      {U"督导组", {K::kTeam, false}}, {U"调研组", {K::kTeam, false}},
+      {U"视察组", {K::kTeam, false}}, {U"工作队", {K::kTeam, false}}};
+  return kSuffixes;
+}
+
+constexpr size_t kMaxSuffix = 6;
+
+}  // namespace
+
+std::string_view UnitKindName(UnitKind kind) {
+  switch (kind) {
+    case UnitKind::kRegion: return "region";
+    case UnitKind::kPlace: return "place";
+    case UnitKind::kGovernment: return "government";
+    case UnitKind::kParty: return "party";
+    case UnitKind::kCompany: return "company";
+    case UnitKind::kTeam: return "team";
+  }
+  return "other";
+}
+
+size_t OrgSuffixEndingAt(std::u32string_view s, size_t end, UnitKind* kind, bool* generic) {
+  size_t best = 0;
+  for (size_t len = 1; len <= kMaxSuffix && len <= end; ++len) {
+    auto it = Suffixes().find(std::u32string(s.substr(end - len, len)));
+    if (it != Suffixes().end()) {
+      best = len;
+      if (kind) *kind = it->second.kind;
+      if (generic) *generic = it->second.generic;
+    }
+  }
+  return best;
+}
+
+bool IsZoneWord(std::u32string_view s) {
+  static const std::u32string kZones[] = {U"高新区", U"经开区", U"开发区", U"新区", U"实验区",
+                                          U"自贸区", U"保税区", U"示范区"};
+  for (const auto& z : kZones) {
+    if (s.size() >= z.size() && s.substr(s.size() - z.size()) == z) return true;
+  }
+  return false;
+}
+
+std::u32string StripCityPrefix(std::u32string_view region) {
+  static const std::u32string kZones[] = {U"高新区", U"经开区", U"开发区", U"实验区", U"自贸区",
+                                          U"保税区", U"示范区"};
+  for (const auto& z : kZones) {
+    if (region.size() > z.size() && region.substr(region.size() - z.size()) == z) {
+      // 郑州高新区 -> 高新区; 航空港实验区 stays (the prefix is the zone's own name, not a city:
+      // city prefixes are two characters followed directly by the zone word).
+      if (region.size() - z.size() == 2) return z;
+    }
+  }
+  return {};
+}
+
+bool IsOrgStopChar(char32_t c) {
+  if (c == U'(' || c == U')' || c == U'\uFF08' || c == U'\uFF09' || c == U'“' || c == U'”') return false;
+  if (!IsCjk(c) && !(c >= U'A' && c <= U'Z') && !(c >= U'a' && c <= U'z') && !IsAsciiDigit(c))
+    return true;
+  static const std::u32string kStops =
+      U"的和与及在由向对为是了将把被从到等据让请给同跟即并而且或也都就还又再已曾均共各这那其该此"
+      U"着过要会能可使经按以于当把带率至赴往入进察看查访研导听召参加出席持陪";
+  return kStops.find(c) != std::u32string::npos;
+}
+
+std::vector<OrgUnit> SplitOrgUnits(std::u32string_view name) {
+  std::vector<OrgUnit> units;
+  UnitKind kind;
+  bool generic;
+  // Companies keep their whole name: 中钢集团郑州金属制品研究院股份有限公司 is one company.
+  if (OrgSuffixEndingAt(name, name.size(), &kind, &generic) > 0 && kind == UnitKind::kCompany) {
+    units.push_back({0, name.size(), kind, false});
+    return units;
+  }
+  size_t start = 0;
+  size_t i = 1;
+  while (i <= name.size()) {
+    // Longest unit ending here; prefer ending later when a longer suffix continues (办事处 vs 处).
+    size_t len = OrgSuffixEndingAt(name, i, &kind, &generic);
+    if (len > 0 && i - start >= len) {
+      // Do not cut when a longer suffix ends a bit later and covers this one (区 inside 社区 is
+      // handled by longest match; 委 + 员会 by looking ahead one or two chars).
+      bool longer_ahead = false;
+      for (size_t ahead = 1; ahead <= 4 && i + ahead <= name.size(); ++ahead) {
+        UnitKind k2;
+        bool g2;
+        if (OrgSuffixEndingAt(name, i + ahead, &k2, &g2) >= ahead + len) {
+          longer_ahead = true;
+          break;
+        }
+      }
+      if (!longer_ahead) {
+        const bool bare = (i - start) == len;
+        units.push_back({start, i, kind, bare && generic});
+        if (bare && kind == UnitKind::kRegion) units.back().generic = (len == 1);  // lone 区/市
+        start = i;
+      }
+    }
+    ++i;
+  }
+  return units;
+}
+
+}  // namespace tupu::domain

@@ -1,0 +1,107 @@
+// Title chain grammar (see domain_title_chain.h):
+//   chain := link ('、' link)* name
+//   link  := org-phrase? title
+// The org phrase of a link is read backwards from its title up to a character that cannot be in
+// an organisation name; a title preceded by a quoted group (“三委”成员) keeps the quotes.
+#include "extract/domain_title_chain.h"
+
+#include "extract/domain_organization_names.h"
+#include "extract/domain_person_names.h"
+#include "extract/domain_text.h"
+#include "extract/domain_title_lexicon.h"
+
+namespace tupu::domain {
+namespace {
+
+constexpr size_t kMaxOrgPhrase = 40;
+constexpr size_t kMaxLinks = 16;  // a 50-title chain keeps its last 16 links
+
+// Name at s[i] that ends where a name can end; prefers the longer form.
+size_t AnchoredNameAt(std::u32string_view s, size_t i) {
+  size_t len = NameLengthAt(s, i);
+  if (len == 0) return 0;
+  if (CanEndName(s, i + len)) return len;
+  if (len == 3 && SurnameLengthAt(s, i) == 1 && CanEndName(s, i + 2) &&
+      IsPlausibleName(s.substr(i, 2)))
+    return 2;
+  return 0;
+}
+
+size_t TitleStart(std::u32string_view s, size_t title_end, size_t title_len) {
+  size_t b = title_end - title_len;
+  // “三委”成员: a quoted group right before the title belongs to it.
+  if (b > 0 && (s[b - 1] == U'”' || s[b - 1] == U'"')) {
+    for (size_t k = b - 1; k > 0 && b - k < 8; --k) {
+      if (s[k - 1] == U'“' || s[k - 1] == U'"') return k - 1;
+    }
+  }
+  return b;
+}
+
+}  // namespace
+
+bool CanEndName(std::u32string_view s, size_t i) {
+  if (i >= s.size()) return true;
+  const char32_t c = s[i];
+  if (!IsCjk(c)) return true;  // punctuation, digits, the end of a line
+  return StartsNonNameWord(s, i) || c == U'、';
+}
+
+std::vector<TitledName> FindTitledNames(std::u32string_view s) {
+  std::vector<TitledName> out;
+  size_t floor = 0;  // chains do not reach back before the previous name
+  for (size_t e = 2; e < s.size(); ++e) {
+    const size_t tlen = TitleLengthEndingAt(s, e);
+    if (tlen == 0) continue;
+    const size_t name_len = AnchoredNameAt(s, e);
+    if (name_len == 0) continue;
+    if (IsRoleNotName(s.substr(e, name_len), s.substr(e + name_len))) continue;
+    TitledName tn;
+    tn.name_begin = e;
+    tn.name_end = e + name_len;
+    size_t title_end = e;
+    size_t title_begin = TitleStart(s, e, tlen);
+    std::vector<ChainLink> links;
+    while (true) {
+      size_t k = title_begin;
+      while (k > floor && title_begin - k < kMaxOrgPhrase && !IsOrgStopChar(s[k - 1]) &&
+             s[k - 1] != U'、')
+        --k;
+      links.push_back({k, title_begin, title_begin, title_end});
+      if (links.size() >= kMaxLinks) break;
+      if (k > floor && s[k - 1] == U'、' && k - 1 > floor) {
+        const size_t t2 = TitleLengthEndingAt(s, k - 1);
+        if (t2 > 0 && k - 1 >= floor + t2) {
+          title_end = k - 1;
+          title_begin = TitleStart(s, title_end, t2);
+          continue;
+        }
+      }
+      break;
+    }
+    tn.links.assign(links.rbegin(), links.rend());
+    tn.chain_begin = tn.links.front().org_begin;
+    out.push_back(tn);
+    floor = tn.name_end;
+    // Coordinated names: 负责人甲、乙 (乙 must also end where a name can end).
+    size_t p = tn.name_end;
+    while (p < s.size() && s[p] == U'、') {
+      const size_t len = AnchoredNameAt(s, p + 1);
+      if (len == 0 || TitleLengthEndingAt(s, p + 1 + len) > 0) break;
+      if (p + 1 + len < s.size() && s[p + 1 + len] != U'、' && !IsClauseBreak(s[p + 1 + len]) &&
+          !StartsNonNameWord(s, p + 1 + len))
+        break;
+      TitledName co;
+      co.name_begin = p + 1;
+      co.name_end = p + 1 + len;
+      co.chain_begin = co.name_begin;
+      out.push_back(co);
+      p = co.name_end;
+      floor = p;
+    }
+    e = floor;
+  }
+  return out;
+}
+
+}  // namespace tupu::domain

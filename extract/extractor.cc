@@ -1,0 +1,594 @@
+// Extractor: runs the domain layer over one document (see extractor.h). The steps, in order:
+// split the page into articles and sentences; tag the sentences (when a tagger is given); learn
+// the document's person names (after titles, in bylines, as speakers, tagger PER repaired by the
+// name rules); then walk the sentences once more, naming organisations, reading title chains,
+// dates and event cues, and emitting facts with their evidence.
+#include "extract/extractor.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/utf8.h"
+#include "extract/domain_article_splitter.h"
+#include "extract/domain_dates.h"
+#include "extract/domain_events.h"
+#include "extract/domain_org_naming.h"
+#include "extract/domain_person_names.h"
+#include "extract/domain_sentence_splitter.h"
+#include "extract/domain_title_chain.h"
+
+namespace tupu {
+namespace {
+
+using domain::BlockKind;
+using domain::CharRun;
+
+struct Sentence {
+  size_t article = 0;
+  BlockKind kind = BlockKind::kBody;
+  CharRun run;
+  const domain::Byline* byline = nullptr;  // kByline sentences
+  std::vector<TaggedWord> words;           // from the tagger; empty without one
+};
+
+// Collects entities and facts, one EntityRecord per (label, name).
+class DocumentBuilder {
+ public:
+  explicit DocumentBuilder(ExtractedDocument* out) : out_(out) {}
+
+  int Entity(NodeLabel label, const std::string& name, std::string_view kind = {}) {
+    std::string key = std::to_string(static_cast<int>(label)) + "\x1f" + name;
+    auto it = index_.find(key);
+    if (it != index_.end()) return it->second;
+    EntityRecord rec;
+    rec.label = label;
+    rec.name = name;
+    rec.kind = std::string(kind);
+    out_->entities.push_back(std::move(rec));
+    const int idx = static_cast<int>(out_->entities.size() - 1);
+    index_.emplace(std::move(key), idx);
+    return idx;
+  }
+  void Alias(int idx, const std::string& alias) {
+    auto& aliases = out_->entities[idx].aliases;
+    if (alias != out_->entities[idx].name &&
+        std::find(aliases.begin(), aliases.end(), alias) == aliases.end())
+      aliases.push_back(alias);
+  }
+  void Mention(int idx) { ++out_->entities[idx].mentions; }
+  void Fact(EdgeType type, int src, int dst, uint32_t sentence, TextSpan span, Properties props = {}) {
+    FactRecord f;
+    f.type = type;
+    f.src = out_->entities[src].key();
+    f.dst = out_->entities[dst].key();
+    f.sentence = sentence;
+    f.span = span;
+    f.props = std::move(props);
+    out_->facts.push_back(std::move(f));
+  }
+  const EntityRecord& Get(int idx) const { return out_->entities[idx]; }
+
+ private:
+  ExtractedDocument* out_;
+  std::unordered_map<std::string, int> index_;
+};
+
+bool IsSpeechVerbAt(std::u32string_view s, size_t i) {
+  static const std::u32string kVerbs[] = {U"强调", U"指出", U"要求", U"表示", U"提出", U"主持",
+                                          U"认为", U"希望", U"介绍", U"说", U"告诉", U"代表"};
+  for (const auto& v : kVerbs) {
+    if (s.substr(i, v.size()) == v) return true;
+  }
+  return false;
+}
+
+// Verbs that often sit right before an organisation without punctuation (协调市疫情防控指挥部).
+size_t LeadingVerbLength(std::u32string_view s, size_t i) {
+  static const std::u32string kVerbs[] = {U"协调", U"组织", U"推动", U"支持", U"成立", U"协助",
+                                          U"帮助", U"带领", U"联合", U"依托", U"督促", U"要求",
+                                          U"指导", U"服务", U"入驻", U"走进", U"来到", U"前往",
+                                          U"深入", U"感谢", U"联系", U"对接", U"推荐", U"会同"};
+  for (const auto& v : kVerbs) {
+    if (s.substr(i, v.size()) == v) return v.size();
+  }
+  return 0;
+}
+
+bool IsWordBoundaryStart(const Sentence& sent, size_t i) {
+  if (sent.words.empty()) return false;
+  for (const auto& w : sent.words) {
+    if (w.cp_begin == i) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Tags whose words never start an organisation name.
+bool IsNonNameTag(const std::string& tag) {
+  return tag == "v" || tag == "p" || tag == "c" || tag == "u" || tag == "d" || tag == "r" ||
+         tag == "m" || tag == "w" || tag == "TIME" || tag == "PER" || tag == "q" || tag == "ad" ||
+         tag == "vd" || tag == "xc" || tag == "t";
+}
+
+struct ArticleState {
+  domain::OrgContext orgs;
+  domain::DateContext date;
+  std::string last_date;   // resolved, for sentences without their own
+  std::string time_of_day;
+  int last_visitor = -1;   // entity of the latest visit's subject
+  std::string last_visit_date;
+};
+
+}  // namespace
+
+Extractor::Extractor(const LacTagger* tagger, ExtractorOptions options)
+    : tagger_(tagger), options_(options) {}
+
+Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
+  size_t bad = 0;
+  if (!IsValidUtf8(doc.text, &bad))
+    return Status::InvalidArgument(doc.origin + ": invalid UTF-8 at byte " + std::to_string(bad));
+  ExtractedDocument out;
+  out.source_key = doc.source_key;
+  out.origin = doc.origin;
+  out.text = doc.text;
+  out.title = doc.title;
+  out.source = doc.source;
+  DocumentBuilder b(&out);
+
+  domain::DateContext doc_date;
+  const bool has_doc_date = !doc.date.empty() && domain::ParseDocumentDate(doc.date, &doc_date);
+  if (has_doc_date) {
+    domain::DateMention whole;
+    whole.year = doc_date.year;
+    whole.month = doc_date.month;
+    whole.day = doc_date.day;
+    out.date = domain::ResolveDate(whole, {});
+  }
+
+  const std::vector<domain::Article> articles = domain::SplitArticles(out.text);
+  if (out.title.empty() && !articles.empty()) out.title = articles.front().title;
+
+  // Document nodes: the page, and one per article when there are several.
+  const int page_doc = b.Entity(NodeLabel::kDocument, doc.source_key, "page");
+  std::vector<int> article_doc(articles.size(), page_doc);
+  if (articles.size() > 1) {
+    for (size_t a = 0; a < articles.size(); ++a) {
+      article_doc[a] = b.Entity(NodeLabel::kDocument, doc.source_key + "#" + std::to_string(a + 1),
+                                "article");
+    }
+  }
+
+  // Sentences.
+  std::vector<Sentence> sentences;
+  for (size_t a = 0; a < articles.size(); ++a) {
+    for (const auto& block : articles[a].blocks) {
+      if (block.kind == BlockKind::kByline) {
+        sentences.push_back({a, block.kind, block.run, &block.byline, {}});
+        continue;
+      }
+      for (auto [sb, se] : domain::SplitSentences(block.run))
+        sentences.push_back({a, block.kind, block.run.Sub(sb, se), nullptr, {}});
+    }
+  }
+  for (const auto& s : sentences) out.sentences.push_back(s.run.Whole());
+
+  if (tagger_ != nullptr && !sentences.empty()) {
+    std::vector<std::string> texts;
+    texts.reserve(sentences.size());
+    for (const auto& s : sentences) texts.push_back(s.run.Utf8());
+    std::vector<std::string_view> views(texts.begin(), texts.end());
+    std::vector<TaggedSentence> tagged = tagger_->TagBatch(views);
+    for (size_t i = 0; i < sentences.size() && i < tagged.size(); ++i)
+      sentences[i].words = std::move(tagged[i].words);
+  }
+
+  // Pass 1: the person names of this document.
+  std::vector<std::vector<domain::TitledName>> titled(sentences.size());
+  std::set<std::u32string> names;
+  std::set<std::u32string> strong_names;  // from titles, bylines or speech: never repaired away
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const Sentence& sent = sentences[i];
+    const std::u32string& s = sent.run.chars;
+    if (sent.kind == BlockKind::kByline) {
+      for (const auto& n : sent.byline->names) {
+        names.insert(domain::ToU32(n.name));
+        strong_names.insert(domain::ToU32(n.name));
+      }
+      continue;
+    }
+    titled[i] = domain::FindTitledNames(s);
+    for (const auto& t : titled[i]) names.insert(s.substr(t.name_begin, t.name_end - t.name_begin));
+    // Speakers: a name at a clause start followed by 强调/指出/要求/表示/...
+    for (size_t p = 0; p < s.size(); ++p) {
+      if (p > 0 && !domain::IsClauseBreak(s[p - 1]) && !domain::IsBlank(s[p - 1])) continue;
+      const size_t len = domain::NameLengthAt(s, p);
+      if (len == 0) continue;
+      size_t use = 0;
+      if (IsSpeechVerbAt(s, p + len))
+        use = len;
+      else if (len == 3 && IsSpeechVerbAt(s, p + 2))
+        use = 2;
+      if (use && domain::IsPlausibleName(s.substr(p, use))) {
+        names.insert(s.substr(p, use));
+        strong_names.insert(s.substr(p, use));
+      }
+    }
+    // The tagger's PER, when the name rules agree.
+    for (const auto& w : sent.words) {
+      if (w.tag != "PER") continue;
+      const size_t wb = w.cp_begin, we = w.cp_end;
+      if (we > s.size() || we <= wb) continue;
+      const std::u32string name = s.substr(wb, we - wb);
+      if (!domain::IsPlausibleName(name) || domain::IsRoleNotName(name, s.substr(we))) continue;
+      if (!domain::CanEndName(s, we)) continue;
+      if (name.size() == 2 && wb > 0 && domain::IsCjk(s[wb - 1]) &&
+          std::u32string_view(U"、和与及员人").find(s[wb - 1]) == std::u32string_view::npos)
+        continue;
+      names.insert(name);
+    }
+  }
+  for (const auto& t : titled) {
+    (void)t;
+  }
+  // Repair: a three-character name whose two-character prefix stands alone elsewhere (甲乙向… read
+  // as 甲乙向) is the two-character name.
+  {
+    std::u32string all;
+    for (const auto& s : sentences) {
+      all += s.run.chars;
+      all += U'\n';
+    }
+    std::set<std::u32string> repaired;
+    for (const auto& n : names) {
+      if (n.size() != 3 || domain::SurnameLengthAt(n, 0) != 1 || strong_names.count(n) == 0) {
+        repaired.insert(n);
+        continue;
+      }
+      const std::u32string prefix = n.substr(0, 2);
+      size_t full = 0, alone = 0;
+      for (size_t p = all.find(prefix); p != std::u32string::npos; p = all.find(prefix, p + 1)) {
+        if (p + 2 < all.size() && all[p + 2] == n[2])
+          ++full;
+        else if (domain::CanEndName(all, p + 2))
+          ++alone;
+      }
+      if (alone >= 2 && full <= 1)
+        repaired.insert(prefix);
+      else
+        repaired.insert(n);
+    }
+    names = std::move(repaired);
+  }
+  std::vector<std::u32string> names_longest_first(names.begin(), names.end());
+  std::sort(names_longest_first.begin(), names_longest_first.end(),
+            [](const auto& x, const auto& y) { return x.size() > y.size(); });
+
+  // Pass 2: facts.
+  std::vector<ArticleState> states(articles.size());
+  for (size_t a = 0; a < articles.size(); ++a) {
+    if (has_doc_date) {
+      states[a].date = doc_date;
+    }
+  }
+  std::vector<std::string> article_date(articles.size());
+  for (size_t a = 0; a < articles.size(); ++a) article_date[a] = out.date;
+  // Co-mentions: (entity, entity) -> first sentence/span and the number of sentences.
+  struct CoMention {
+    uint32_t sentence;
+    TextSpan span;
+    int weight;
+  };
+  std::map<std::pair<int, int>, CoMention> co_mentions;
+  std::map<std::pair<int, int>, int> mentioned_in;  // (entity, doc) -> count
+  std::map<std::pair<int, int>, std::pair<uint32_t, TextSpan>> mentioned_first;
+
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const Sentence& sent = sentences[i];
+    const std::u32string& s = sent.run.chars;
+    const uint32_t sidx = static_cast<uint32_t>(i);
+    ArticleState& st = states[sent.article];
+    const int adoc = article_doc[sent.article];
+    std::vector<std::pair<int, std::pair<size_t, size_t>>> mentions;  // entity, [b, e)
+    auto note = [&](int entity, size_t mb, size_t me) {
+      b.Mention(entity);
+      mentions.push_back({entity, {mb, me}});
+    };
+
+    if (sent.kind == BlockKind::kByline) {
+      for (const auto& n : sent.byline->names) {
+        std::u32string nn = domain::ToU32(n.name);
+        const int p = b.Entity(NodeLabel::kPerson, n.name);
+        b.Mention(p);
+        Properties props;
+        SetProperty(&props, "role", n.role);
+        b.Fact(EdgeType::kAuthored, p, adoc, sidx, sent.run.Span(n.begin, n.end), props);
+        mentioned_in[{p, adoc}]++;
+        mentioned_first.emplace(std::make_pair(p, adoc),
+                                std::make_pair(sidx, sent.run.Span(n.begin, n.end)));
+        if (out.byline.find(n.name) == std::string::npos) {
+          if (!out.byline.empty()) out.byline += " ";
+          out.byline += n.name;
+        }
+      }
+      continue;
+    }
+
+    st.orgs.chain_stem.clear();
+    // Dates.
+    std::string sentence_date;
+    std::string sentence_time;
+    for (const auto& dm : domain::FindDates(s)) {
+      std::string resolved = domain::ResolveDate(dm, st.date);
+      if (dm.year) st.date.year = dm.year;
+      if (resolved.empty()) continue;
+      if (sentence_date.empty()) {
+        sentence_date = resolved;
+        sentence_time = dm.time_of_day;
+      }
+      domain::DateContext next;
+      if (domain::ParseDocumentDate(resolved, &next)) {
+        if (next.year == 0) next.year = st.date.year;
+        st.date = next;
+      }
+      if (article_date[sent.article].empty()) article_date[sent.article] = resolved;
+    }
+    if (!sentence_date.empty()) {
+      st.last_date = sentence_date;
+      st.time_of_day = sentence_time;
+    } else {
+      sentence_date = st.last_date;
+      sentence_time = st.time_of_day;
+    }
+
+    // Persons: every occurrence of a known name.
+    std::vector<domain::PersonSpan> persons;
+    std::vector<bool> taken(s.size(), false);
+    for (const auto& n : names_longest_first) {
+      for (size_t p = s.find(n); p != std::u32string::npos; p = s.find(n, p + 1)) {
+        bool free = true;
+        for (size_t k = p; k < p + n.size(); ++k) free = free && !taken[k];
+        if (!free) continue;
+        // A longer word that merely starts with the name (高风代表工作室 is fine, 张红军 inside
+        // 张红军亮 is not): the next char must be able to end a name.
+        if (!domain::CanEndName(s, p + n.size()) && names.count(s.substr(p, n.size() + 1)) == 0) {
+          // still a mention when the name is known and followed by an organisation word
+          if (!(p + n.size() < s.size() && domain::SurnameLengthAt(s, p + n.size()) == 0 &&
+                domain::IsCjk(s[p + n.size()]) && false))
+            continue;
+        }
+        for (size_t k = p; k < p + n.size(); ++k) taken[k] = true;
+        const int e = b.Entity(NodeLabel::kPerson, domain::ToUtf8(n));
+        persons.push_back({p, p + n.size(), e});
+        note(e, p, p + n.size());
+      }
+    }
+    std::sort(persons.begin(), persons.end(),
+              [](const auto& x, const auto& y) { return x.begin < y.begin; });
+    auto person_at = [&](size_t begin) -> int {
+      for (const auto& p : persons) {
+        if (p.begin == begin) return p.entity;
+      }
+      return -1;
+    };
+
+    std::vector<bool> org_taken(s.size(), false);
+    auto add_orgs = [&](size_t pb, size_t pe, bool mark) -> std::vector<int> {
+      std::vector<int> ids;
+      auto named = domain::NameOrganizations(std::u32string_view(s).substr(pb, pe - pb), &st.orgs);
+      for (const auto& o : named) {
+        const int e = b.Entity(NodeLabel::kOrganization, o.name, domain::UnitKindName(o.kind));
+        for (const auto& al : o.aliases) b.Alias(e, al);
+        note(e, pb + o.begin, pb + o.end);
+        ids.push_back(e);
+        if (o.parent >= 0 && o.parent < static_cast<int>(ids.size()) - 1) {
+          b.Fact(EdgeType::kPartOf, e, ids[o.parent], sidx, sent.run.Span(pb, pe));
+        }
+      }
+      if (mark)
+        for (size_t k = pb; k < pe; ++k) org_taken[k] = true;
+      return ids;
+    };
+
+    // Title chains -> HOLDS_POSITION.
+    for (const auto& t : titled[i]) {
+      const int person = person_at(t.name_begin);
+      if (person < 0) continue;
+      for (const auto& link : t.links) {
+        std::vector<int> orgs;
+        if (link.org_end > link.org_begin) orgs = add_orgs(link.org_begin, link.org_end, true);
+        if (orgs.empty()) continue;
+        Properties props;
+        SetProperty(&props, "title", domain::ToUtf8(std::u32string_view(s).substr(
+                                         link.title_begin, link.title_end - link.title_begin)));
+        if (!article_date[sent.article].empty()) SetProperty(&props, "date", article_date[sent.article]);
+        b.Fact(EdgeType::kHoldsPosition, person, orgs.back(), sidx,
+               sent.run.Span(link.org_begin, t.name_end), props);
+      }
+    }
+
+    // Events.
+    std::set<std::tuple<int, int, std::string>> visits_here;
+    for (const auto& cue : domain::FindEventCues(s)) {
+      if (cue.begin < s.size() && org_taken[cue.begin]) continue;
+      const int subj_i = domain::SubjectBefore(s, persons, cue.begin);
+      switch (cue.kind) {
+        case domain::CueKind::kVisit: {
+          if (subj_i < 0) break;
+          const int subject = persons[subj_i].entity;
+          size_t t = cue.end;
+          while (t < s.size() && s[t] == U'了') ++t;
+          size_t pe = domain::OrgPhraseEnd(s, t);
+          if (pe == t) break;
+          int parent_of_list = -1;
+          while (true) {
+            auto ids = add_orgs(t, pe, true);
+            if (!ids.empty()) {
+              const int target = ids.back();
+              if (ids.size() > 1) parent_of_list = ids[ids.size() - 2];
+              (void)parent_of_list;
+              if (visits_here.insert({subject, target, sentence_date}).second) {
+                Properties props;
+                if (!sentence_date.empty()) SetProperty(&props, "date", sentence_date);
+                if (!sentence_time.empty()) SetProperty(&props, "time", sentence_time);
+                b.Fact(EdgeType::kVisited, subject, target, sidx,
+                       sent.run.Span(persons[subj_i].begin, pe), props);
+              }
+              st.last_visitor = subject;
+              st.last_visit_date = sentence_date;
+            }
+            if (pe < s.size() && s[pe] == U'、') {
+              const size_t next = domain::OrgPhraseEnd(s, pe + 1);
+              if (next == pe + 1) break;
+              t = pe + 1;
+              pe = next;
+              continue;
+            }
+            break;
+          }
+          break;
+        }
+        case domain::CueKind::kAccompany: {
+          if (st.last_visitor < 0) break;
+          for (int k : domain::PersonsInClauseBefore(s, persons, cue.begin)) {
+            const int companion = persons[k].entity;
+            if (companion == st.last_visitor) continue;
+            Properties props;
+            if (!st.last_visit_date.empty()) SetProperty(&props, "date", st.last_visit_date);
+            b.Fact(EdgeType::kAccompanied, companion, st.last_visitor, sidx,
+                   sent.run.Span(persons[k].begin, cue.end), props);
+          }
+          break;
+        }
+        case domain::CueKind::kPreside:
+        case domain::CueKind::kAttend: {
+          if (subj_i < 0) break;
+          size_t t = cue.end;
+          size_t pe = domain::OrgPhraseEnd(s, t);
+          if (pe == t) break;
+          auto ids = add_orgs(t, pe, true);
+          if (ids.empty()) break;
+          Properties props;
+          if (!sentence_date.empty()) SetProperty(&props, "date", sentence_date);
+          b.Fact(cue.kind == domain::CueKind::kPreside ? EdgeType::kPresided : EdgeType::kAttended,
+                 persons[subj_i].entity, ids.back(), sidx, sent.run.Span(persons[subj_i].begin, pe),
+                 props);
+          break;
+        }
+        case domain::CueKind::kDonate: {
+          if (subj_i < 0) break;
+          // 甲向乙捐赠 / 甲捐给乙: the recipient sits between subject and cue after 向/为/给, or
+          // right after the cue.
+          size_t rb = 0, re = 0;
+          for (size_t k = persons[subj_i].end; k < cue.begin; ++k) {
+            if (s[k] == U'向' || s[k] == U'为' || s[k] == U'给') {
+              size_t pe = domain::OrgPhraseEnd(s, k + 1);
+              if (pe > k + 1) {
+                rb = k + 1;
+                re = pe;
+                break;
+              }
+            }
+          }
+          if (re == 0) {
+            size_t pe = domain::OrgPhraseEnd(s, cue.end);
+            if (pe > cue.end) {
+              rb = cue.end;
+              re = pe;
+            }
+          }
+          if (re == 0) break;
+          auto ids = add_orgs(rb, re, true);
+          if (ids.empty()) break;
+          Properties props;
+          if (!sentence_date.empty()) SetProperty(&props, "date", sentence_date);
+          size_t what_end = cue.end;
+          while (what_end < s.size() && !domain::IsClauseBreak(s[what_end]) && what_end - cue.end < 20)
+            ++what_end;
+          if (what_end > cue.end && re <= cue.begin)
+            SetProperty(&props, "what", domain::ToUtf8(std::u32string_view(s).substr(cue.end, what_end - cue.end)));
+          b.Fact(EdgeType::kDonatedTo, persons[subj_i].entity, ids.back(), sidx,
+                 sent.run.Span(persons[subj_i].begin, std::max(re, cue.end)), props);
+          break;
+        }
+      }
+    }
+
+    // Other organisations: phrases starting at a boundary and ending in a suffix.
+    for (size_t p = 0; p < s.size(); ++p) {
+      if (org_taken[p] || taken[p]) continue;
+      const bool boundary = p == 0 || domain::IsOrgStopChar(s[p - 1]) || s[p - 1] == U'、' ||
+                            taken[p - 1] || org_taken[p - 1] || IsWordBoundaryStart(sent, p);
+      if (!boundary) continue;
+      if (!sent.words.empty()) {
+        const TaggedWord* w = nullptr;
+        for (const auto& x : sent.words)
+          if (x.cp_begin == p) w = &x;
+        if (w && IsNonNameTag(w->tag)) continue;
+      }
+      size_t start = p + LeadingVerbLength(s, p);
+      size_t pe = domain::OrgPhraseEnd(s, start);
+      if (pe == start) continue;
+      bool overlap = false;
+      for (size_t k = start; k < pe; ++k) overlap = overlap || org_taken[k] || taken[k];
+      if (overlap) continue;
+      add_orgs(start, pe, true);
+      p = pe - 1;
+    }
+
+    // Co-mentions and mentions.
+    std::sort(mentions.begin(), mentions.end());
+    std::vector<int> distinct;
+    for (const auto& m : mentions) {
+      if (distinct.empty() || distinct.back() != m.first) distinct.push_back(m.first);
+      auto key = std::make_pair(m.first, adoc);
+      mentioned_in[key]++;
+      mentioned_first.emplace(key, std::make_pair(sidx, sent.run.Span(m.second.first, m.second.second)));
+    }
+    if (options_.co_mentions) {
+      for (size_t x = 0; x < distinct.size(); ++x) {
+        for (size_t y = x + 1; y < distinct.size(); ++y) {
+          auto key = std::make_pair(distinct[x], distinct[y]);
+          auto it = co_mentions.find(key);
+          if (it == co_mentions.end())
+            co_mentions.emplace(key, CoMention{sidx, sent.run.Whole(), 1});
+          else
+            it->second.weight++;
+        }
+      }
+    }
+  }
+
+  if (options_.co_mentions) {
+    for (const auto& [pair, cm] : co_mentions) {
+      Properties props;
+      SetProperty(&props, "weight", std::to_string(cm.weight));
+      b.Fact(EdgeType::kCoMentioned, pair.first, pair.second, cm.sentence, cm.span, props);
+    }
+    for (const auto& [key, count] : mentioned_in) {
+      Properties props;
+      SetProperty(&props, "count", std::to_string(count));
+      const auto& first = mentioned_first[key];
+      b.Fact(EdgeType::kMentionedIn, key.first, key.second, first.first, first.second, props);
+    }
+  }
+
+  // Document properties.
+  for (size_t a = 0; a < articles.size(); ++a) {
+    auto& rec = out.entities[article_doc[a]];
+    if (!articles[a].title.empty()) SetProperty(&rec.props, "title", articles[a].title);
+    if (!article_date[a].empty()) SetProperty(&rec.props, "date", article_date[a]);
+  }
+  auto& page = out.entities[page_doc];
+  if (!out.title.empty()) SetProperty(&page.props, "title", out.title);
+  if (!out.date.empty()) SetProperty(&page.props, "date", out.date);
+  if (!out.byline.empty()) SetProperty(&page.props, "byline", out.byline);
+  return out;
+}
+
+}  // namespace tupu
