@@ -17,9 +17,10 @@ namespace {
 // Pieces longer than this are cut (see CutPoint). The network is linear in length anyway; the bound keeps batches balanced and the
 // scratch small for a 1 MB line. Above the longest sentence of the sample pages (205).
 constexpr size_t kMaxPieceChars = 512;
-// Characters per network call: enough sentences for matrix-matrix steps, small enough for cache.
-constexpr size_t kBatchChars = 8192;
-constexpr size_t kBatchMaxSentences = 96;
+// Characters per network call: enough sentences for matrix-matrix steps, while the scratch of a
+// call (about 5.5 KB per character) stays near 11 MB per thread.
+constexpr size_t kBatchChars = 2048;
+constexpr size_t kBatchMaxSentences = 64;
 
 // Where to end the piece starting at `begin` of a sentence longer than kMaxPieceChars from there:
 // after the last sentence end in the second half of the window, else the last comma or space,

@@ -3,6 +3,7 @@
 // truncated or foreign file is an error that names the file, never a crash or garbage weights.
 #include "extract/lac_tensor_file.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -54,10 +55,16 @@ Result<LacTensor> ReadLacTensor(const std::string& path, const std::vector<int64
                             "`apt-get install python3-jieba`, or point --model-dir / $TUPU_LAC_DIR "
                             "at a copy)");
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::IOError(path + ": read failed");
-
+  // Only the header and description are read into a buffer; the data goes straight into the
+  // tensor (word_emb is 10 MB: no second copy at load time).
+  in.seekg(0, std::ios::end);
+  const size_t file_size = static_cast<size_t>(in.tellg());
+  in.seekg(0, std::ios::beg);
   constexpr size_t kHeaderBytes = 4 + 8 + 4 + 4;
+  std::string bytes(std::min<size_t>(file_size, kHeaderBytes + kMaxDescBytes), '\0');
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
+    return Status::IOError(path + ": read failed");
+  }
   if (bytes.size() < kHeaderBytes) return Bad(path, "file too short for a tensor header");
   if (ReadLittleEndian<uint32_t>(bytes, 0) != 0) return Bad(path, "unknown file version");
   if (ReadLittleEndian<uint64_t>(bytes, 4) != 0) return Bad(path, "unexpected LoD level");
@@ -111,13 +118,17 @@ Result<LacTensor> ReadLacTensor(const std::string& path, const std::vector<int64
   }
   size_t data_offset = kHeaderBytes + desc_len;
   size_t data_bytes = static_cast<size_t>(count) * sizeof(float);
-  if (bytes.size() - data_offset != data_bytes) {
-    return Bad(path, "holds " + std::to_string(bytes.size() - data_offset) + " data bytes, dims " +
+  if (file_size - data_offset != data_bytes) {
+    return Bad(path, "holds " + std::to_string(file_size - data_offset) + " data bytes, dims " +
                          DimsToString(tensor.dims) + " need " + std::to_string(data_bytes) +
-                         (bytes.size() - data_offset < data_bytes ? " (truncated)" : ""));
+                         (file_size - data_offset < data_bytes ? " (truncated)" : ""));
   }
   tensor.data.resize(count);
-  std::memcpy(tensor.data.data(), bytes.data() + data_offset, data_bytes);
+  in.clear();
+  in.seekg(static_cast<std::streamoff>(data_offset), std::ios::beg);
+  if (!in.read(reinterpret_cast<char*>(tensor.data.data()), static_cast<std::streamsize>(data_bytes))) {
+    return Status::IOError(path + ": read failed");
+  }
   for (float v : tensor.data) {
     if (!std::isfinite(v)) return Bad(path, "holds a NaN or infinite weight");
   }
