@@ -37,6 +37,10 @@ bool EndsParagraph(const std::u32string& s) {
          c == U':';
 }
 
+bool HasComma(const std::u32string& s) {
+  return s.find(U',') != std::u32string::npos || s.find(U'\uFF0C') != std::u32string::npos;
+}
+
 // Title lines set words apart with spaces (科学规范管理 坚决遏制疫情扩散蔓延); paragraphs do not.
 bool HasSpacedWords(const std::u32string& s) {
   for (size_t i = 1; i + 1 < s.size(); ++i) {
@@ -101,7 +105,8 @@ std::vector<Line> JoinBrokenLines(std::vector<Line> lines) {
       Line& prev = out.back();
       const bool prev_open = (prev.kind == LineKind::kBody || prev.kind == LineKind::kLead ||
                               prev.kind == LineKind::kTitle) &&
-                             prev.run.size() >= 20 && !EndsParagraph(prev.run.chars) &&
+                             (prev.run.size() >= 20 || HasComma(prev.run.chars)) &&
+                             !EndsParagraph(prev.run.chars) &&
                              !HasSpacedWords(prev.run.chars);
       const bool next_continues = line.kind == LineKind::kBody || line.kind == LineKind::kTitle;
       if (prev_open && next_continues) {

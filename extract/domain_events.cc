@@ -92,10 +92,12 @@ size_t OrgPhraseEnd(std::u32string_view s, size_t start) {
   UnitKind kind;
   bool generic;
   // The first unit: the shortest prefix ending with a suffix (taking the longest suffix there).
+  // Units with a one-character suffix (村, 局, 区) are short names; longer ones are misreadings.
   for (size_t e = start + 2; e <= s.size() && e - start <= kMaxFirst; ++e) {
     if (IsOrgStopChar(s[e - 1]) || s[e - 1] == U'、') break;
-    if (OrgSuffixEndingAt(s, e, &kind, &generic) > 0) {
-      // Prefer the longer suffix when it continues (办事处 after 办, 运营中心 after 园区).
+    const size_t suffix = OrgSuffixEndingAt(s, e, &kind, &generic);
+    if (suffix > 0 && !ContinuesWord(s, e)) {
+      if (suffix == 1 && (e - start > 8 || (kind == UnitKind::kRegion && e - start > 5))) break;
       end = e;
       break;
     }
@@ -107,7 +109,8 @@ size_t OrgPhraseEnd(std::u32string_view s, size_t start) {
     for (size_t e = end + 1; e <= s.size() && e - end <= kMaxNested; ++e) {
       if (IsOrgStopChar(s[e - 1]) || s[e - 1] == U'、') break;
       UnitKind k2;
-      if (OrgSuffixEndingAt(s, e, &k2, &generic) > 0 && k2 != UnitKind::kTeam) {
+      if (OrgSuffixEndingAt(s, e, &k2, &generic) > 0 && k2 != UnitKind::kTeam &&
+          !ContinuesWord(s, e)) {
         end = e;
         grew = true;
         break;
@@ -116,7 +119,7 @@ size_t OrgPhraseEnd(std::u32string_view s, size_t start) {
   }
   // A company name runs to its 公司.
   for (size_t e = end + 1; e <= s.size() && e - start <= kMaxCompany; ++e) {
-    if (s[e - 1] == U'、' || IsClauseEnd(s[e - 1])) break;
+    if (s[e - 1] == U'、' || IsOrgStopChar(s[e - 1])) break;
     if (e >= 2 && s[e - 2] == U'公' && s[e - 1] == U'司') {
       end = e;
       break;

@@ -25,6 +25,19 @@ bool IsVagueRegion(std::u32string_view r) {
   return false;
 }
 
+// Stems that describe instead of name (企业公司, 物业公司, 居民小区, 相关部门).
+bool IsGenericStem(std::u32string_view stem) {
+  static const std::unordered_set<std::u32string> kGeneric = {
+      U"企业", U"物业", U"相关", U"有关", U"外围", U"基层", U"居民", U"封控", U"各级", U"所在",
+      U"周边", U"附近", U"当地", U"全体", U"重点", U"上级", U"下级", U"各个", U"每个", U"所有",
+      U"其他", U"其它", U"部分", U"多个", U"产业", U"相关产业", U"代表", U"管控", U"隔离",
+      U"医疗", U"商务", U"商业", U"大型", U"小型", U"国有", U"民营", U"私营", U"本地", U"外地",
+      U"一线", U"基层党", U"党员", U"志愿", U"这些", U"那些", U"我们", U"他们", U"有序",
+      U"老旧", U"新建", U"涉疫", U"风险", U"中高风险", U"高风险", U"低风险", U"临时", U"闭环",
+      U"集中", U"指定", U"定点", U"核酸", U"检测", U"防疫", U"疫情", U"疫情防控", U"防控"};
+  return kGeneric.count(std::u32string(stem)) > 0;
+}
+
 void AddAlias(NamedOrg* org, const std::u32string& alias) {
   std::string a = ToUtf8(alias);
   if (a.empty() || a == org->name) return;
@@ -34,8 +47,11 @@ void AddAlias(NamedOrg* org, const std::u32string& alias) {
 
 }  // namespace
 
-std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* ctx) {
+std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* ctx, bool strict) {
   std::vector<NamedOrg> out;
+  // Unbalanced brackets mean the phrase was cut in the wrong place (乡(镇).
+  if (std::count(phrase.begin(), phrase.end(), U'(') != std::count(phrase.begin(), phrase.end(), U')'))
+    return out;
   std::vector<OrgUnit> units = SplitOrgUnits(phrase);
   std::u32string prefix;        // regions seen so far
   std::u32string short_prefix;  // the regions as written (郑州高新区), for aliases
@@ -68,7 +84,16 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
         }
         continue;
       }
-      if (text.size() < 2) continue;
+      {
+        UnitKind k;
+        bool g;
+        const size_t suffix = OrgSuffixEndingAt(text, text.size(), &k, &g);
+        if ((suffix == 1 && text.size() < 3) || (suffix < text.size() && IsGenericStem(text.substr(0, text.size() - suffix))))
+          continue;
+        // Outside title chains a lone region with a one-character suffix (群众省, 返乡) is more
+        // often a misreading than a name; zones (郑东新区) and chain regions (白沙镇) are kept.
+        if (strict && suffix == 1) continue;
+      }
       NamedOrg org;
       org.name = ToUtf8(prefix + text);
       if (!prefix.empty()) AddAlias(&org, text);
@@ -89,7 +114,11 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
     org.end = unit.end;
     org.parent = prev_index;
     if (unit.generic) {
-      std::u32string qualifier = !prev_name.empty() ? prev_name : !prefix.empty() ? prefix : ctx->chain_stem;
+      // In free text (strict) only a stated qualifier counts; in chains the chain's stem does too.
+      std::u32string qualifier = !prev_name.empty() ? prev_name
+                                 : !prefix.empty()  ? prefix
+                                 : strict           ? std::u32string()
+                                                    : ctx->chain_stem;
       if (qualifier.empty()) {
         // 党工委 with nothing to say whose: not a name anyone can look up.
         continue;
@@ -106,8 +135,12 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
       UnitKind k;
       bool g;
       const size_t suffix = OrgSuffixEndingAt(text, text.size(), &k, &g);
-      if (text.size() - suffix < 2 && unit.kind != UnitKind::kCompany) continue;
-      if (text.size() - suffix < 2 && unit.kind == UnitKind::kCompany && prefix.empty()) continue;
+      if (text.size() - suffix < 2 && prefix.empty()) continue;
+      const std::u32string stem = text.substr(0, text.size() - suffix);
+      if (prefix.empty() && IsGenericStem(stem)) continue;
+      // Place names are short (郭庄社区, 金光路办事处); a long stem in free text is a misreading.
+      if (strict && unit.kind == UnitKind::kPlace && stem.size() > 6) continue;
+      const bool specific = !IsGenericStem(stem);
       if (g && !stem_set) {
         ctx->chain_stem = prefix + text.substr(0, text.size() - suffix);
         stem_set = true;
@@ -119,7 +152,9 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
         if (!short_prefix.empty() && short_prefix != prefix) AddAlias(&org, short_prefix + text);
       } else {
         org.name = ToUtf8(prefix + text);
-        AddAlias(&org, text);
+        // The unqualified form (创新发展局) is an alias only when it still names something in
+        // particular: 疫情防控指挥部 exists in every city.
+        if (specific) AddAlias(&org, text);
         if (short_prefix != prefix) AddAlias(&org, short_prefix + text);
       }
     }

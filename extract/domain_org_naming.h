@@ -27,6 +27,9 @@ struct NamedOrg {
 
 // The organisations a phrase names, outermost first (the innermost is the last). Updates
 // ctx->chain_stem / ctx->region from what the phrase states. Empty when nothing is a name.
-std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* ctx);
+// `strict` (phrases found by scanning free text, not in title chains or after visit verbs) drops
+// lone regions with a one-character suffix.
+std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* ctx,
+                                        bool strict = false);
 
 }  // namespace tupu::domain

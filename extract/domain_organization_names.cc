@@ -75,6 +75,38 @@ constexpr size_t kMaxSuffix = 6;
 
 }  // namespace
 
+// True when the suffix ending at s[end) is really the start of a longer word (区域, 市场, 党组织,
+// 村民): then no organisation ends there.
+bool ContinuesWord(std::u32string_view s, size_t end) {
+  if (end >= 2 && end <= s.size()) {
+    // Words that end in a one-character suffix without being names (格局, 城市, 返乡, 地区).
+    static const std::u32string kEndings[] = {
+        U"格局", U"布局", U"大局", U"入局", U"出局", U"全局", U"开局", U"时局", U"政局",
+        U"当局", U"地区", U"辖区", U"城区", U"分区", U"入区", U"返乡", U"下乡", U"城乡",
+        U"家乡", U"老乡", U"入市", U"上市", U"城市", U"都市", U"开市", U"出厂", U"疫区",
+        U"全区", U"全市", U"全省", U"全县", U"全镇", U"全村", U"本市", U"本区", U"我市",
+        U"我区", U"我省", U"各省", U"外省", U"该村", U"进村", U"入村", U"驻村", U"出村"};
+    for (const auto& w : kEndings) {
+      if (s.substr(end - 2, 2) == w) return true;
+    }
+  }
+  if (end == 0) return false;
+  if (end >= s.size()) return false;
+  static const std::u32string kWords[] = {
+      U"区域", U"区内", U"区外", U"区间", U"区级", U"区块", U"市场", U"市民", U"市值", U"市级",
+      U"市区", U"村民", U"村里", U"村庄", U"村级", U"村委", U"镇上", U"镇级", U"局面", U"局势",
+      U"局部", U"厂房", U"厂区", U"厂家", U"乡村", U"乡镇", U"乡亲", U"县城", U"县级", U"省份",
+      U"省级", U"省内", U"省外", U"市内", U"市外", U"县域", U"党组织", U"厅堂", U"中心城区",
+      U"公司化", U"集团化", U"小区门", U"社区化", U"中心化", U"处置"};
+  for (const auto& w : kWords) {
+    for (size_t back = 1; back < w.size(); ++back) {
+      if (end >= back && s.substr(end - back, w.size()) == w) return true;
+    }
+  }
+  return false;
+}
+
+
 std::string_view UnitKindName(UnitKind kind) {
   switch (kind) {
     case UnitKind::kRegion: return "region";
@@ -126,9 +158,11 @@ bool IsOrgStopChar(char32_t c) {
   if (c == U'(' || c == U')' || c == U'\uFF08' || c == U'\uFF09' || c == U'“' || c == U'”') return false;
   if (!IsCjk(c) && !(c >= U'A' && c <= U'Z') && !(c >= U'a' && c <= U'z') && !IsAsciiDigit(c))
     return true;
+  // Function words and the verbs that most often precede a name; never characters that occur
+  // inside office names (会 of 管委会, 经 of 经开区, 研 of 研究院, 导 of 督导组).
   static const std::u32string kStops =
-      U"的和与及在由向对为是了将把被从到等据让请给同跟即并而且或也都就还又再已曾均共各这那其该此"
-      U"着过要会能可使经按以于当把带率至赴往入进察看查访研导听召参加出席持陪";
+      U"的和与及在由向对为是了将把被从到等据让请给跟即并而且或也都就还又再已曾均共各这那其该此"
+      U"着过要于带率赴往";
   return kStops.find(c) != std::u32string::npos;
 }
 
@@ -146,7 +180,7 @@ std::vector<OrgUnit> SplitOrgUnits(std::u32string_view name) {
   while (i <= name.size()) {
     // Longest unit ending here; prefer ending later when a longer suffix continues (办事处 vs 处).
     size_t len = OrgSuffixEndingAt(name, i, &kind, &generic);
-    if (len > 0 && i - start >= len) {
+    if (len > 0 && i - start >= len && !ContinuesWord(name, i)) {
       // Do not cut when a longer suffix ends a bit later and covers this one (区 inside 社区 is
       // handled by longest match; 委 + 员会 by looking ahead one or two chars).
       bool longer_ahead = false;

@@ -43,6 +43,10 @@ bool IsZoneWord(std::u32string_view s);
 // The zone part of a region unit with a city prefix: 郑州高新区 -> 高新区 (empty when none).
 std::u32string StripCityPrefix(std::u32string_view region);
 
+// True when the suffix ending at s[end) is really part of a longer word (区域, 市场, 党组织) or
+// ends a word that is no name (格局, 城市, 返乡): then no organisation ends there.
+bool ContinuesWord(std::u32string_view s, size_t end);
+
 // Chars that cannot be inside an organisation name: they end a backwards scan for its start.
 bool IsOrgStopChar(char32_t c);
 

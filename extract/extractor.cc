@@ -91,21 +91,26 @@ size_t LeadingVerbLength(std::u32string_view s, size_t i) {
   static const std::u32string kVerbs[] = {U"协调", U"组织", U"推动", U"支持", U"成立", U"协助",
                                           U"帮助", U"带领", U"联合", U"依托", U"督促", U"要求",
                                           U"指导", U"服务", U"入驻", U"走进", U"来到", U"前往",
-                                          U"深入", U"感谢", U"联系", U"对接", U"推荐", U"会同"};
+                                          U"深入", U"感谢", U"联系", U"对接", U"推荐", U"会同", U"代表",
+                                          U"召开", U"举行", U"听取", U"分包", U"进入"};
   for (const auto& v : kVerbs) {
     if (s.substr(i, v.size()) == v) return v.size();
   }
   return 0;
 }
 
-bool IsWordBoundaryStart(const Sentence& sent, size_t i) {
-  if (sent.words.empty()) return false;
+const TaggedWord* WordStartingAt(const Sentence& sent, size_t i) {
   for (const auto& w : sent.words) {
-    if (w.cp_begin == i) {
-      return true;
-    }
+    if (w.cp_begin == i) return &w;
+    if (w.cp_begin > i) break;
   }
-  return false;
+  return nullptr;
+}
+
+// Single characters after which a name may start (的, 和, 向 ...).
+bool IsFunctionChar(char32_t c) {
+  static const std::u32string_view kChars = U"的和与及在由向对为是了将把被从到等各据暨";
+  return kChars.find(c) != std::u32string_view::npos;
 }
 
 // Tags whose words never start an organisation name.
@@ -113,6 +118,15 @@ bool IsNonNameTag(const std::string& tag) {
   return tag == "v" || tag == "p" || tag == "c" || tag == "u" || tag == "d" || tag == "r" ||
          tag == "m" || tag == "w" || tag == "TIME" || tag == "PER" || tag == "q" || tag == "ad" ||
          tag == "vd" || tag == "xc" || tag == "t";
+}
+
+bool PreviousWordIsNonName(const Sentence& sent, size_t i) {
+  const TaggedWord* prev = nullptr;
+  for (const auto& w : sent.words) {
+    if (w.cp_end == i) prev = &w;
+    if (w.cp_begin >= i) break;
+  }
+  return prev == nullptr || IsNonNameTag(prev->tag);
 }
 
 struct ArticleState {
@@ -227,6 +241,19 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       const std::u32string name = s.substr(wb, we - wb);
       if (!domain::IsPlausibleName(name) || domain::IsRoleNotName(name, s.substr(we))) continue;
       if (!domain::CanEndName(s, we)) continue;
+      // In a 、 list the neighbours must be persons too (甲、乙、丙 of brands is not of people).
+      auto neighbour_is_person = [&](size_t at) {
+        for (const auto& x : sent.words)
+          if (x.cp_begin == at) return x.tag == "PER";
+        return false;
+      };
+      if (we < s.size() && s[we] == U'、' && !neighbour_is_person(we + 1)) continue;
+      if (wb > 0 && s[wb - 1] == U'、') {
+        bool prev_person = false;
+        for (const auto& x : sent.words)
+          if (x.cp_end + 1 == wb) prev_person = x.tag == "PER";
+        if (!prev_person) continue;
+      }
       if (name.size() == 2 && wb > 0 && domain::IsCjk(s[wb - 1]) &&
           std::u32string_view(U"、和与及员人").find(s[wb - 1]) == std::u32string_view::npos)
         continue;
@@ -378,9 +405,10 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
     };
 
     std::vector<bool> org_taken(s.size(), false);
-    auto add_orgs = [&](size_t pb, size_t pe, bool mark) -> std::vector<int> {
+    auto add_orgs = [&](size_t pb, size_t pe, bool mark, bool strict = false) -> std::vector<int> {
       std::vector<int> ids;
-      auto named = domain::NameOrganizations(std::u32string_view(s).substr(pb, pe - pb), &st.orgs);
+      auto named =
+          domain::NameOrganizations(std::u32string_view(s).substr(pb, pe - pb), &st.orgs, strict);
       for (const auto& o : named) {
         const int e = b.Entity(NodeLabel::kOrganization, o.name, domain::UnitKindName(o.kind));
         for (const auto& al : o.aliases) b.Alias(e, al);
@@ -519,25 +547,44 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       }
     }
 
-    // Other organisations: phrases starting at a boundary and ending in a suffix.
+    // Other organisations: phrases that start where a name can start (after punctuation, a
+    // function word, a known mention, or at a tagger word that is a noun, place or organisation)
+    // and end with a suffix.
     for (size_t p = 0; p < s.size(); ++p) {
       if (org_taken[p] || taken[p]) continue;
-      const bool boundary = p == 0 || domain::IsOrgStopChar(s[p - 1]) || s[p - 1] == U'、' ||
-                            taken[p - 1] || org_taken[p - 1] || IsWordBoundaryStart(sent, p);
-      if (!boundary) continue;
+      bool boundary = p == 0 || !domain::IsCjk(s[p - 1]) || s[p - 1] == U'、' || taken[p - 1] ||
+                      org_taken[p - 1] || IsFunctionChar(s[p - 1]);
       if (!sent.words.empty()) {
-        const TaggedWord* w = nullptr;
-        for (const auto& x : sent.words)
-          if (x.cp_begin == p) w = &x;
-        if (w && IsNonNameTag(w->tag)) continue;
+        const TaggedWord* w = WordStartingAt(sent, p);
+        if (w == nullptr) {
+          boundary = false;  // never start inside a word the tagger made
+        } else if (IsNonNameTag(w->tag)) {
+          boundary = false;
+        } else {
+          boundary = boundary || PreviousWordIsNonName(sent, p);
+        }
       }
+      if (!boundary) continue;
       size_t start = p + LeadingVerbLength(s, p);
       size_t pe = domain::OrgPhraseEnd(s, start);
       if (pe == start) continue;
+      // With a tagger, a verb, preposition or time inside the phrase means it began too early:
+      // restart after the last such word (会议通报近期高新区 -> 高新区).
+      if (!sent.words.empty()) {
+        size_t restart = start;
+        for (const auto& w : sent.words) {
+          if (w.cp_begin >= start && w.cp_end < pe && IsNonNameTag(w.tag)) restart = w.cp_end;
+        }
+        if (restart > start) {
+          start = restart;
+          pe = domain::OrgPhraseEnd(s, start);
+          if (pe == start) continue;
+        }
+      }
       bool overlap = false;
       for (size_t k = start; k < pe; ++k) overlap = overlap || org_taken[k] || taken[k];
       if (overlap) continue;
-      add_orgs(start, pe, true);
+      add_orgs(start, pe, true, /*strict=*/true);
       p = pe - 1;
     }
 
