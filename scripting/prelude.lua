@@ -1,0 +1,1456 @@
+-- tupu's Lua layer: the element classes (Node, Edge, Row, Path, Evidence), the chainable traversal
+-- (Gremlin in spirit, Lua in syntax), predicates P, ranked results and the graph object `g`.
+-- Built on the C functions in the global `tupu` (graph_binding.cc). Loaded once per Lua state;
+-- receives (tupu natives, debug.getinfo). Steps are recorded when chained and run at a terminal
+-- (list, first, each, count, show, ...), so a traversal can be kept in a variable and reused.
+
+local native, getinfo = ...
+local PRELUDE_SOURCE = "=[tupu prelude]"
+
+local Node = {__name = "Node"}
+local Edge = {__name = "Edge"}
+local Row = {__name = "Row"}
+local Path = {__name = "Path"}
+local Evidence = {__name = "Evidence"}
+local Ranked = {__name = "Ranked"}
+local Subgraph = {__name = "Subgraph"}
+local Traversal = {__name = "Traversal"}
+local Pred = {__name = "P"}
+local Graph = {__name = "Graph"}
+Path.__index = Path
+Evidence.__index = Evidence
+Ranked.__index = Ranked
+Subgraph.__index = Subgraph
+Traversal.__index = Traversal
+Pred.__index = Pred
+Graph.__index = Graph
+
+local EDGE_TYPES = native.edge_types()
+local LABELS = native.labels()
+local EDGE_TYPE_SET, LABEL_SET = {}, {}
+for _, t in ipairs(EDGE_TYPES) do EDGE_TYPE_SET[t] = true end
+for _, l in ipairs(LABELS) do LABEL_SET[l] = true end
+
+---------------------------------------------------------------------------------------------------
+-- Errors that name the script line and the step.
+
+-- "file:line: " of the innermost caller outside this prelude, so that a bad step is reported
+-- where the user wrote it, however deep in the prelude it was noticed.
+local function site()
+  local level = 2
+  while true do
+    local info = getinfo(level, "Sl")
+    if info == nil then return "" end
+    if info.source ~= PRELUDE_SOURCE and info.what ~= "C" and info.currentline > 0 then
+      return info.short_src .. ":" .. info.currentline .. ": "
+    end
+    level = level + 1
+  end
+end
+
+local kind_of  -- forward
+
+local function article(word)
+  return (word:match("^[aeiou]") and "an " or "a ") .. word
+end
+
+local function describe(x)
+  local k = kind_of(x)
+  if k == "node" then return "a node (" .. x.label .. " " .. x.name .. ")" end
+  if k == "edge" then return "an edge (" .. x.type .. ")" end
+  if k == "string" then return "a string (\"" .. x .. "\")" end
+  if k == "nil" then return "nothing (nil)" end
+  if k == "number" then return "a number (" .. tostring(x) .. ")" end
+  return article(k)
+end
+
+local function arg_error(step, expected, got)
+  error(site() .. step .. ": expected " .. expected .. ", got " .. describe(got), 0)
+end
+
+local function step_error(step, message)
+  error((step.site or "") .. step.name .. ": " .. message, 0)
+end
+
+kind_of = function(x)
+  local mt = getmetatable(x)
+  if mt == Node then return "node"
+  elseif mt == Edge then return "edge"
+  elseif mt == Row then return "row"
+  elseif mt == Path then return "path"
+  elseif mt == Evidence then return "evidence"
+  elseif mt == Traversal then return "traversal"
+  elseif mt == Ranked then return "ranked result"
+  elseif mt == Subgraph then return "subgraph"
+  elseif mt == Pred then return "predicate"
+  end
+  return type(x)
+end
+
+---------------------------------------------------------------------------------------------------
+-- Elements. Nodes are cached by id so that the same node is the same table (== works).
+
+local node_cache = setmetatable({}, {__mode = "v"})
+
+local function wrap_node(t)
+  if t == nil then return nil end
+  local cached = node_cache[t.id]
+  if cached then return cached end
+  setmetatable(t, Node)
+  node_cache[t.id] = t
+  return t
+end
+
+local function wrap_nodes(list)
+  for i = 1, #list do list[i] = wrap_node(list[i]) end
+  return list
+end
+
+local function wrap_edges(list)
+  for i = 1, #list do setmetatable(list[i], Edge) end
+  return list
+end
+
+local function node_by_id(id)
+  local cached = node_cache[id]
+  if cached then return cached end
+  return wrap_node(native.node(id))
+end
+
+local LABEL_PREFERENCE = {Person = 1, Organization = 2, Place = 3, Document = 4}
+
+-- A node from a node, a name ("张三"), an id, or {label=, name=}; nil when there is none.
+local function resolve_node(x, step)
+  local k = kind_of(x)
+  if k == "node" then return x end
+  if k == "string" then
+    if #x == 16 and x:match("^%x+$") then
+      local n = node_by_id(x)
+      if n then return n end
+    end
+    local found = wrap_nodes(native.find(nil, x))
+    table.sort(found, function(a, b) return LABEL_PREFERENCE[a.label] < LABEL_PREFERENCE[b.label] end)
+    return found[1]
+  end
+  if k == "table" and x.name then
+    if x.label and not LABEL_SET[x.label] then
+      arg_error(step, "a label (Person, Organization, Place, Document)", x.label)
+    end
+    return wrap_nodes(native.find(x.label, x.name))[1]
+  end
+  arg_error(step, "a node, a name or {label=, name=}", x)
+end
+
+local documents = {}
+local function document(doc_id)
+  local d = documents[doc_id]
+  if d == nil then
+    d = native.document(doc_id) or false
+    documents[doc_id] = d
+  end
+  return d or nil
+end
+
+Node.__index = function(n, key)
+  local method = Node[key]
+  if method ~= nil then return method end
+  if Traversal[key] ~= nil and type(Traversal[key]) == "function" then
+    -- n:out("VISITED") and friends: a traversal that starts at this node.
+    return function(self, ...)
+      local t = Traversal.__start({self})
+      return t[key](t, ...)
+    end
+  end
+  return nil
+end
+Node.__tostring = function(n) return n.label .. ":" .. n.name end
+function Node:get(key) return self[key] ~= nil and self[key] or (self.props and self.props[key]) end
+
+Edge.__index = function(e, key)
+  local method = Edge[key]
+  if method ~= nil then return method end
+  if Traversal[key] ~= nil and type(Traversal[key]) == "function" then
+    return function(self, ...)
+      local t = Traversal.__start({self})
+      return t[key](t, ...)
+    end
+  end
+  return nil
+end
+Edge.__tostring = function(e)
+  local from, to = node_by_id(e.src), node_by_id(e.dst)
+  local text = (from and from.name or e.src) .. " -" .. e.type .. "-> " .. (to and to.name or e.dst)
+  if e.date then text = text .. " (" .. e.date .. ")" end
+  return text
+end
+function Edge:source() return node_by_id(self.src) end
+function Edge:target() return node_by_id(self.dst) end
+function Edge:document() return document(self.doc) end
+function Edge:get(key) return self[key] ~= nil and self[key] or (self.props and self.props[key]) end
+
+-- The evidence of an edge: its document, sentence (index and text), span and the quoted words.
+function Edge:evidence()
+  local doc = document(self.doc)
+  return setmetatable({
+    edge = self,
+    doc = doc and doc.source_key or self.doc,
+    doc_id = self.doc,
+    title = doc and doc.title or "",
+    doc_date = doc and doc.date or "",
+    sentence = self.sentence,
+    span = {self.span_begin, self.span_end},
+    text = native.sentence(self.doc, self.sentence),
+    quote = native.quote(self.doc, self.span_begin, self.span_end),
+  }, Evidence)
+end
+Evidence.__tostring = function(ev) return ev.doc .. "#" .. ev.sentence .. ": " .. ev.text end
+
+Path.__tostring = function(p)
+  local parts = {}
+  for i, x in ipairs(p) do
+    local k = kind_of(x)
+    if k == "node" then parts[#parts + 1] = x.name
+    elseif k == "edge" then parts[#parts + 1] = "-" .. x.type .. "->"
+    else parts[#parts + 1] = tostring(x) end
+  end
+  return table.concat(parts, " ")
+end
+function Path:nodes()
+  local out = {}
+  for _, x in ipairs(self) do if kind_of(x) == "node" then out[#out + 1] = x end end
+  return out
+end
+function Path:edges()
+  local out = {}
+  for _, x in ipairs(self) do if kind_of(x) == "edge" then out[#out + 1] = x end end
+  return out
+end
+
+-- Rows keep their column order in a private key.
+local COLUMNS = setmetatable({}, {__tostring = function() return "columns" end})
+local function make_row(columns, values)
+  local row = setmetatable(values or {}, Row)
+  rawset(row, COLUMNS, columns)
+  return row
+end
+Row.__index = function(r, key) return Row[key] end
+function Row:columns() return rawget(self, COLUMNS) end
+Row.__tostring = function(r)
+  local parts = {}
+  for _, c in ipairs(rawget(r, COLUMNS)) do parts[#parts + 1] = c .. "=" .. tostring(r[c]) end
+  return "{" .. table.concat(parts, ", ") .. "}"
+end
+
+-- The value of `key` on any element: fields, then properties; on edges also from/to (names) and
+-- doc_key (the document's source key).
+local function get_value(x, key)
+  local k = kind_of(x)
+  if k == "node" or k == "edge" then
+    local v = rawget(x, key)
+    if v ~= nil then return v end
+    if x.props and x.props[key] ~= nil then return x.props[key] end
+    if k == "edge" then
+      if key == "from" then local n = node_by_id(x.src) return n and n.name end
+      if key == "to" then local n = node_by_id(x.dst) return n and n.name end
+      if key == "doc_key" then local d = document(x.doc) return d and d.source_key end
+    end
+    return nil
+  end
+  if type(x) == "table" then return x[key] end
+  return nil
+end
+
+---------------------------------------------------------------------------------------------------
+-- Predicates: P.eq(3), P.gte("2022-05-01"), P.between(a, b), P.within{...}, P.contains("区").
+
+local function pred(name, test) return setmetatable({name = name, test = test}, Pred) end
+Pred.__tostring = function(p) return "P." .. p.name end
+
+local function comparable(a, b)
+  return a ~= nil and b ~= nil and type(a) == type(b) and (type(a) == "number" or type(a) == "string")
+end
+
+local P = {}
+function P.eq(v) return pred("eq", function(x) return x == v end) end
+function P.neq(v) return pred("neq", function(x) return x ~= v end) end
+function P.gt(v) return pred("gt", function(x) return comparable(x, v) and x > v end) end
+function P.gte(v) return pred("gte", function(x) return comparable(x, v) and x >= v end) end
+function P.lt(v) return pred("lt", function(x) return comparable(x, v) and x < v end) end
+function P.lte(v) return pred("lte", function(x) return comparable(x, v) and x <= v end) end
+-- Gremlin's between: lower bound included, upper bound excluded.
+function P.between(lo, hi)
+  if lo == nil or hi == nil then arg_error("P.between", "two bounds", lo == nil and lo or hi) end
+  return pred("between", function(x) return comparable(x, lo) and comparable(x, hi) and x >= lo and x < hi end)
+end
+local function value_set(step, ...)
+  local values = select("#", ...) == 1 and type((...)) == "table" and (...) or {...}
+  local set = {}
+  for _, v in ipairs(values) do set[v] = true end
+  return set
+end
+function P.within(...) local set = value_set("P.within", ...) return pred("within", function(x) return x ~= nil and set[x] == true end) end
+function P.without(...) local set = value_set("P.without", ...) return pred("without", function(x) return not set[x] end) end
+function P.contains(s)
+  if type(s) ~= "string" then arg_error("P.contains", "a string", s) end
+  return pred("contains", function(x) return type(x) == "string" and x:find(s, 1, true) ~= nil end)
+end
+function P.starts_with(s)
+  if type(s) ~= "string" then arg_error("P.starts_with", "a string", s) end
+  return pred("starts_with", function(x) return type(x) == "string" and x:sub(1, #s) == s end)
+end
+function P.matches(pattern)
+  if type(pattern) ~= "string" then arg_error("P.matches", "a Lua pattern (string)", pattern) end
+  return pred("matches", function(x) return type(x) == "string" and x:match(pattern) ~= nil end)
+end
+function P.test(p, x) return p.test(x) end
+
+---------------------------------------------------------------------------------------------------
+-- Traversals. A traversal is an immutable list of steps; each step maps a list of traversers
+-- ({obj=, prev=}; prev links give path()) to a new list.
+
+local function new_traversal(steps) return setmetatable({_steps = steps}, Traversal) end
+
+local function add_step(t, name, run, extra)
+  local steps = table.move(t._steps, 1, #t._steps, 1, {})
+  local step = {name = name, run = run, site = site()}
+  if extra then for k, v in pairs(extra) do step[k] = v end end
+  steps[#steps + 1] = step
+  return new_traversal(steps)
+end
+
+local function evaluate(t, travs)
+  for _, step in ipairs(t._steps) do travs = step:run(travs) end
+  return travs
+end
+
+local function traverser(obj, prev) return {obj = obj, prev = prev} end
+
+-- A traversal starting from the given elements (what n:out(...) and __ use).
+function Traversal.__start(elements)
+  return new_traversal({{name = "start", site = "", run = function(_, _)
+    local out = {}
+    for i, x in ipairs(elements) do out[i] = traverser(x) end
+    return out
+  end}})
+end
+
+-- The anonymous traversal `__`: __:out("VISITED") runs from whatever it is applied to.
+local anonymous = new_traversal({})
+
+local function is_traversal(x) return getmetatable(x) == Traversal end
+
+-- Runs `t` from one traverser; its results.
+local function run_from(t, tr)
+  return evaluate(t, {traverser(tr.obj, tr.prev)})
+end
+
+-- True when `cond` (function, traversal or predicate) holds for traverser tr.
+local function holds(cond, tr)
+  if is_traversal(cond) then return #run_from(cond, tr) > 0 end
+  if getmetatable(cond) == Pred then return cond.test(tr.obj) end
+  local r = cond(tr.obj)
+  if is_traversal(r) then return #evaluate(r, {}) > 0 end
+  return r and true or false
+end
+
+local function check_condition(step, cond)
+  local k = kind_of(cond)
+  if k ~= "function" and k ~= "traversal" and k ~= "predicate" then
+    arg_error(step, "a function, a traversal (__:out(...)) or a predicate (P.eq ...)", cond)
+  end
+end
+
+-- Edge types from step arguments: none (all), names, or one list of names.
+local function edge_types_of(step, ...)
+  local n = select("#", ...)
+  local types = (n == 1 and type((...)) == "table") and (...) or {...}
+  for i, t in ipairs(types) do
+    if type(t) ~= "string" then arg_error(step, "edge type names (e.g. \"VISITED\")", t) end
+    if not EDGE_TYPE_SET[t] then
+      error(site() .. step .. ": unknown edge type '" .. t .. "' (expected one of " ..
+            table.concat(EDGE_TYPES, ", ") .. ")", 0)
+    end
+  end
+  if #types == 0 then return {false} end  -- false = every type
+  return types
+end
+
+local function adjacent_edges(node, types, outgoing)
+  local out = {}
+  for _, t in ipairs(types) do
+    local list = outgoing and native.out_edges(node.id, t or nil) or native.in_edges(node.id, t or nil)
+    for _, e in ipairs(list) do out[#out + 1] = setmetatable(e, Edge) end
+  end
+  return out
+end
+
+local function expect_node(step, tr)
+  if kind_of(tr.obj) ~= "node" then
+    step_error(step, "expected nodes to step from, got " .. describe(tr.obj))
+  end
+  return tr.obj
+end
+
+local function expect_edge(step, tr)
+  if kind_of(tr.obj) ~= "edge" then
+    step_error(step, "expected edges, got " .. describe(tr.obj))
+  end
+  return tr.obj
+end
+
+-- out/in_/both and outE/inE/bothE share one walker: direction and whether to stop at the edge.
+local function walk_step(name, outgoing, incoming, to_nodes)
+  Traversal[name] = function(self, ...)
+    local types = edge_types_of(name, ...)
+    return add_step(self, name, function(step, travs)
+      local out = {}
+      for _, tr in ipairs(travs) do
+        local node = expect_node(step, tr)
+        local dirs = {}
+        if outgoing then dirs[#dirs + 1] = true end
+        if incoming then dirs[#dirs + 1] = false end
+        for _, dir in ipairs(dirs) do
+          for _, e in ipairs(adjacent_edges(node, types, dir)) do
+            if to_nodes then
+              local other = node_by_id(dir and e.dst or e.src)
+              if other then out[#out + 1] = traverser(other, traverser(e, tr)) end
+            else
+              out[#out + 1] = traverser(e, tr)
+            end
+          end
+        end
+      end
+      return out
+    end)
+  end
+end
+walk_step("out", true, false, true)
+walk_step("in_", false, true, true)
+walk_step("both", true, true, true)
+walk_step("outE", true, false, false)
+walk_step("inE", false, true, false)
+walk_step("bothE", true, true, false)
+
+local function vertex_step(name, pick)
+  Traversal[name] = function(self)
+    return add_step(self, name, function(step, travs)
+      local out = {}
+      for _, tr in ipairs(travs) do
+        local e = expect_edge(step, tr)
+        for _, id in ipairs(pick(e, tr)) do
+          local n = node_by_id(id)
+          if n then out[#out + 1] = traverser(n, tr) end
+        end
+      end
+      return out
+    end)
+  end
+end
+vertex_step("outV", function(e) return {e.src} end)
+vertex_step("inV", function(e) return {e.dst} end)
+vertex_step("bothV", function(e) return {e.src, e.dst} end)
+-- otherV: the end that is not the node the traversal came from.
+vertex_step("otherV", function(e, tr)
+  local prev = tr.prev
+  while prev and kind_of(prev.obj) ~= "node" do prev = prev.prev end
+  if prev and prev.obj.id == e.src then return {e.dst} end
+  if prev and prev.obj.id == e.dst then return {e.src} end
+  return {e.dst}
+end)
+
+local function keep_if(self, name, test)
+  return add_step(self, name, function(step, travs)
+    local out = {}
+    for _, tr in ipairs(travs) do
+      if test(tr, step) then out[#out + 1] = tr end
+    end
+    return out
+  end)
+end
+
+-- has(key): the key is present; has(key, value): equal; has(key, P.xxx(...)): predicate holds.
+function Traversal:has(key, value)
+  if type(key) ~= "string" then arg_error("has", "a property name (string)", key) end
+  local p = value
+  if getmetatable(value) ~= Pred then
+    if value == nil then
+      p = pred("exists", function(x) return x ~= nil end)
+    elseif type(value) == "function" then
+      p = pred("fn", value)
+    else
+      p = P.eq(value)
+    end
+  end
+  return keep_if(self, "has", function(tr) return p.test(get_value(tr.obj, key)) end)
+end
+
+function Traversal:has_label(...)
+  local labels = {...}
+  for _, l in ipairs(labels) do
+    if not LABEL_SET[l] then arg_error("has_label", "a label (Person, Organization, Place, Document)", l) end
+  end
+  local set = {}
+  for _, l in ipairs(labels) do set[l] = true end
+  return keep_if(self, "has_label", function(tr) return set[get_value(tr.obj, "label")] == true end)
+end
+
+function Traversal:where(cond)
+  check_condition("where", cond)
+  return keep_if(self, "where", function(tr) return holds(cond, tr) end)
+end
+
+function Traversal:not_(cond)
+  check_condition("not_", cond)
+  return keep_if(self, "not_", function(tr) return not holds(cond, tr) end)
+end
+
+function Traversal:filter(fn)
+  if type(fn) ~= "function" then arg_error("filter", "a function(element) -> boolean", fn) end
+  return keep_if(self, "filter", function(tr) return fn(tr.obj) end)
+end
+
+function Traversal:map(fn)
+  if type(fn) ~= "function" then arg_error("map", "a function(element) -> value", fn) end
+  return add_step(self, "map", function(_, travs)
+    local out = {}
+    for _, tr in ipairs(travs) do
+      local v = fn(tr.obj)
+      if v ~= nil then out[#out + 1] = traverser(v, tr) end
+    end
+    return out
+  end)
+end
+
+function Traversal:values(...)
+  local keys = {...}
+  if #keys == 0 then arg_error("values", "one or more property names", nil) end
+  for _, k in ipairs(keys) do
+    if type(k) ~= "string" then arg_error("values", "property names (strings)", k) end
+  end
+  return add_step(self, "values", function(_, travs)
+    local out = {}
+    for _, tr in ipairs(travs) do
+      for _, k in ipairs(keys) do
+        local v = get_value(tr.obj, k)
+        if v ~= nil then out[#out + 1] = traverser(v, tr) end
+      end
+    end
+    return out
+  end)
+end
+
+-- How a `by` modulator (or an order/dedup key) reads a value from an element.
+local function make_reader(step, by)
+  local k = kind_of(by)
+  if by == nil then return function(tr) return tr.obj end end
+  if k == "string" then return function(tr) return get_value(tr.obj, by) end end
+  if k == "function" then return function(tr) return by(tr.obj) end end
+  if k == "traversal" then
+    return function(tr)
+      local r = run_from(by, tr)[1]
+      return r and r.obj
+    end
+  end
+  arg_error(step, "a property name, a function or a traversal", by)
+end
+
+-- project("a", "b") or project{"a", "b"}, then one :by(...) per column in order; a column
+-- without a by reads the property of its own name.
+function Traversal:project(...)
+  local keys = (select("#", ...) == 1 and type((...)) == "table") and (...) or {...}
+  if #keys == 0 then arg_error("project", "column names, e.g. project{\"name\", \"date\"}", nil) end
+  for _, k in ipairs(keys) do
+    if type(k) ~= "string" then arg_error("project", "column names (strings)", k) end
+  end
+  local columns = table.move(keys, 1, #keys, 1, {})
+  return add_step(self, "project", function(step, travs)
+    local readers = {}
+    for i, c in ipairs(columns) do readers[i] = step.bys[i] or make_reader("by", c) end
+    local out = {}
+    for _, tr in ipairs(travs) do
+      local values = {}
+      for i, c in ipairs(columns) do values[c] = readers[i](tr) end
+      out[#out + 1] = traverser(make_row(columns, values), tr)
+    end
+    return out
+  end, {bys = {}, ncols = #columns})
+end
+
+function Traversal:by(how)
+  local last = self._steps[#self._steps]
+  if last == nil or last.name ~= "project" then
+    error(site() .. "by: expected to follow project(...)", 0)
+  end
+  if #last.bys >= last.ncols then
+    error(site() .. "by: project has " .. last.ncols .. " columns, this is by number " .. (#last.bys + 1), 0)
+  end
+  local reader = make_reader("by", how)
+  local steps = table.move(self._steps, 1, #self._steps, 1, {})
+  local copy = {}
+  for k, v in pairs(last) do copy[k] = v end
+  copy.bys = table.move(last.bys, 1, #last.bys, 1, {})
+  copy.bys[#copy.bys + 1] = reader
+  steps[#steps] = copy
+  return new_traversal(steps)
+end
+
+local function identity_key(x)
+  local k = kind_of(x)
+  if k == "node" then return "n" .. x.id end
+  if k == "edge" then return "e" .. x.id end
+  if k == "row" or k == "path" or k == "evidence" then return tostring(x) end
+  return x
+end
+
+function Traversal:dedup(by)
+  local reader = by ~= nil and make_reader("dedup", by) or nil
+  return add_step(self, "dedup", function(_, travs)
+    local seen, out = {}, {}
+    for _, tr in ipairs(travs) do
+      local key = identity_key(reader and reader(tr) or tr.obj)
+      if key == nil then key = "<nil>" end
+      if not seen[key] then
+        seen[key] = true
+        out[#out + 1] = tr
+      end
+    end
+    return out
+  end)
+end
+
+-- Orders any mix of values: numbers, then strings, then the rest; nil last. Ties keep input order.
+local TYPE_RANK = {number = 1, string = 2, boolean = 3}
+local function sort_value(x)
+  local k = kind_of(x)
+  if k == "node" then return x.name end
+  if k == "edge" then return x.date or "" end
+  return x
+end
+local function less(a, b)
+  if a == nil then return false end
+  if b == nil then return true end
+  local ta, tb = TYPE_RANK[type(a)] or 4, TYPE_RANK[type(b)] or 4
+  if ta ~= tb then return ta < tb end
+  if ta <= 2 then return a < b end
+  return tostring(a) < tostring(b)
+end
+
+-- order(), order("date"), order("score", "desc"), order(function(x) ... end, "asc")
+function Traversal:order(by, direction)
+  if type(by) == "string" and (by == "desc" or by == "asc") and direction == nil then
+    by, direction = nil, by
+  end
+  if direction ~= nil and direction ~= "asc" and direction ~= "desc" then
+    arg_error("order", "\"asc\" or \"desc\"", direction)
+  end
+  local reader = make_reader("order", by)
+  local desc = direction == "desc"
+  return add_step(self, "order", function(_, travs)
+    local keyed = {}
+    for i, tr in ipairs(travs) do keyed[i] = {tr = tr, key = sort_value(reader(tr)), i = i} end
+    table.sort(keyed, function(a, b)
+      if desc then
+        if less(b.key, a.key) then return true end
+        if less(a.key, b.key) then return false end
+      else
+        if less(a.key, b.key) then return true end
+        if less(b.key, a.key) then return false end
+      end
+      return a.i < b.i
+    end)
+    local out = {}
+    for i, k in ipairs(keyed) do out[i] = k.tr end
+    return out
+  end)
+end
+
+local function check_count(step, n)
+  if math.type(n) ~= "integer" or n < 0 then arg_error(step, "a whole number >= 0", n) end
+end
+
+function Traversal:limit(n)
+  check_count("limit", n)
+  return add_step(self, "limit", function(_, travs) return table.move(travs, 1, math.min(n, #travs), 1, {}) end)
+end
+
+function Traversal:skip(n)
+  check_count("skip", n)
+  return add_step(self, "skip", function(_, travs) return table.move(travs, n + 1, #travs, 1, {}) end)
+end
+
+function Traversal:range(lo, hi)
+  check_count("range", lo)
+  check_count("range", hi)
+  return add_step(self, "range", function(_, travs) return table.move(travs, lo + 1, math.min(hi, #travs), 1, {}) end)
+end
+
+local function path_of(tr)
+  local items = {}
+  while tr do
+    table.insert(items, 1, tr.obj)
+    tr = tr.prev
+  end
+  return setmetatable(items, Path)
+end
+
+function Traversal:path()
+  return add_step(self, "path", function(_, travs)
+    local out = {}
+    for i, tr in ipairs(travs) do out[i] = traverser(path_of(tr), tr) end
+    return out
+  end)
+end
+
+function Traversal:evidence()
+  return add_step(self, "evidence", function(step, travs)
+    local out = {}
+    for i, tr in ipairs(travs) do out[i] = traverser(expect_edge(step, tr):evidence(), tr) end
+    return out
+  end)
+end
+
+-- repeat_(body):times(n) | :until_(cond) [:emit()]: runs body again and again. times alone gives
+-- what is reached after exactly n rounds; until_ gives each traverser when cond first holds (at
+-- most `times` rounds, default 16); emit also gives every intermediate result.
+function Traversal:repeat_(body)
+  if not is_traversal(body) then arg_error("repeat_", "a traversal such as __:out(\"VISITED\")", body) end
+  return add_step(self, "repeat_", function(step, travs)
+    if step.rounds == nil and step.until_cond == nil then
+      step_error(step, "needs :times(n) or :until_(condition) after it")
+    end
+    local max = step.rounds or 16
+    local out, current = {}, travs
+    for _ = 1, max do
+      if #current == 0 then break end
+      current = evaluate(body, current)
+      local continuing = {}
+      for _, tr in ipairs(current) do
+        if step.until_cond and holds(step.until_cond, tr) then
+          out[#out + 1] = tr
+        else
+          if step.emit then out[#out + 1] = tr end
+          continuing[#continuing + 1] = tr
+        end
+      end
+      current = continuing
+    end
+    if step.until_cond == nil and not step.emit then return current end
+    return out
+  end)
+end
+
+local function modify_repeat(self, name, field, value)
+  local last = self._steps[#self._steps]
+  if last == nil or last.name ~= "repeat_" then
+    error(site() .. name .. ": expected to follow repeat_(...)", 0)
+  end
+  local steps = table.move(self._steps, 1, #self._steps, 1, {})
+  local copy = {}
+  for k, v in pairs(last) do copy[k] = v end
+  copy[field] = value
+  steps[#steps] = copy
+  return new_traversal(steps)
+end
+
+function Traversal:times(n)
+  if math.type(n) ~= "integer" or n < 1 then arg_error("times", "a whole number >= 1", n) end
+  return modify_repeat(self, "times", "rounds", n)
+end
+function Traversal:until_(cond)
+  check_condition("until_", cond)
+  return modify_repeat(self, "until_", "until_cond", cond)
+end
+function Traversal:emit() return modify_repeat(self, "emit", "emit", true) end
+
+-- khop(n [, types...]): the distinct nodes within n hops (either direction), the start excluded.
+function Traversal:khop(n, ...)
+  if math.type(n) ~= "integer" or n < 1 then arg_error("khop", "a number of hops >= 1", n) end
+  local types = edge_types_of("khop", ...)
+  return add_step(self, "khop", function(step, travs)
+    local out, seen = {}, {}
+    local frontier = {}
+    for _, tr in ipairs(travs) do
+      local node = expect_node(step, tr)
+      if not seen[node.id] then
+        seen[node.id] = true
+        frontier[#frontier + 1] = tr
+      end
+    end
+    for _ = 1, n do
+      local next_frontier = {}
+      for _, tr in ipairs(frontier) do
+        for _, dir in ipairs({true, false}) do
+          for _, e in ipairs(adjacent_edges(tr.obj, types, dir)) do
+            local id = dir and e.dst or e.src
+            if not seen[id] then
+              seen[id] = true
+              local other = node_by_id(id)
+              if other then
+                local t2 = traverser(other, traverser(e, tr))
+                next_frontier[#next_frontier + 1] = t2
+                out[#out + 1] = t2
+              end
+            end
+          end
+        end
+      end
+      frontier = next_frontier
+    end
+    return out
+  end)
+end
+
+---------------------------------------------------------------------------------------------------
+-- Terminals.
+
+local function results(t)
+  local travs = evaluate(t, {})
+  local out = {}
+  for i, tr in ipairs(travs) do out[i] = tr.obj end
+  return out, travs
+end
+
+function Traversal:list() return (results(self)) end
+Traversal.to_list = Traversal.list
+function Traversal:first() return results(self)[1] end
+function Traversal:count() return #evaluate(self, {}) end
+function Traversal:each(fn)
+  if type(fn) ~= "function" then arg_error("each", "a function(element)", fn) end
+  for _, x in ipairs(results(self)) do fn(x) end
+end
+-- for x in t:iter() do ... end
+function Traversal:iter()
+  local list = results(self)
+  local i = 0
+  return function()
+    i = i + 1
+    return list[i]
+  end
+end
+
+local function display_key(v)
+  local k = kind_of(v)
+  if k == "node" then return v.name end
+  if v == nil then return "(none)" end
+  return v
+end
+
+local function ranked(metric, key_column, entries)
+  -- entries: {key=, value=, element=}; sorted by value desc, then key, for stable output.
+  table.sort(entries, function(a, b)
+    if a.value ~= b.value then return a.value > b.value end
+    return tostring(a.key) < tostring(b.key)
+  end)
+  local out = setmetatable({metric = metric, key_column = key_column}, Ranked)
+  for i, e in ipairs(entries) do
+    out[i] = make_row({key_column, metric}, {[key_column] = e.key, [metric] = e.value, element = e.element})
+  end
+  return out
+end
+
+-- group_count(key|fn|traversal): how many traversers per value, most frequent first.
+function Traversal:group_count(by)
+  local reader = make_reader("group_count", by)
+  local counts, order, elements = {}, {}, {}
+  for _, tr in ipairs(evaluate(self, {})) do
+    local raw = reader(tr)
+    local key = display_key(raw)
+    if counts[key] == nil then
+      counts[key] = 0
+      order[#order + 1] = key
+      elements[key] = raw
+    end
+    counts[key] = counts[key] + 1
+  end
+  local entries = {}
+  for _, key in ipairs(order) do
+    entries[#entries + 1] = {key = key, value = counts[key], element = elements[key]}
+  end
+  return ranked("count", "key", entries)
+end
+
+function Ranked:top(n)
+  check_count("top", n)
+  local out = setmetatable({metric = self.metric, key_column = self.key_column}, Ranked)
+  for i = 1, math.min(n, #self) do out[i] = self[i] end
+  return out
+end
+function Ranked:get(key)
+  for _, row in ipairs(self) do
+    if row[self.key_column] == key then return row[self.metric] end
+  end
+  return nil
+end
+function Ranked:list() return table.move(self, 1, #self, 1, {}) end
+Ranked.__tostring = function(r) return "ranked result (" .. #r .. " rows by " .. r.metric .. ")" end
+
+---------------------------------------------------------------------------------------------------
+-- Rendering: any result becomes columns + rows of cells, rendered by tupu.render.
+
+local function cell(v)
+  local k = kind_of(v)
+  if v == nil then return "" end
+  if k == "node" then return v.name end
+  if k == "number" then
+    if math.type(v) == "float" then return string.format("%.6g", v) end
+    return tostring(v)
+  end
+  if k == "table" then
+    local parts = {}
+    for _, x in ipairs(v) do parts[#parts + 1] = cell(x) end
+    return table.concat(parts, ", ")
+  end
+  return tostring(v)
+end
+
+local PREFERRED_EDGE_PROPS = {"title", "date", "time", "role", "what", "weight", "count"}
+
+local function tabulate(items)
+  local kinds = {}
+  for _, x in ipairs(items) do kinds[kind_of(x)] = true end
+  local only = next(kinds)
+  if next(kinds, only) ~= nil then only = "mixed" end
+  local columns, rows = {}, {}
+  if only == "node" then
+    columns = {"label", "name", "kind"}
+    for i, n in ipairs(items) do rows[i] = {n.label, n.name, n.kind or ""} end
+  elseif only == "edge" then
+    local present = {}
+    for _, e in ipairs(items) do for key in pairs(e.props or {}) do present[key] = true end end
+    columns = {"type", "from", "to"}
+    local props = {}
+    for _, key in ipairs(PREFERRED_EDGE_PROPS) do
+      if present[key] then props[#props + 1] = key present[key] = nil end
+    end
+    local rest = {}
+    for key in pairs(present) do rest[#rest + 1] = key end
+    table.sort(rest)
+    for _, key in ipairs(rest) do props[#props + 1] = key end
+    for _, key in ipairs(props) do columns[#columns + 1] = key end
+    columns[#columns + 1] = "doc"
+    for i, e in ipairs(items) do
+      local row = {e.type, get_value(e, "from"), get_value(e, "to")}
+      for _, key in ipairs(props) do row[#row + 1] = cell(e.props[key]) end
+      row[#row + 1] = get_value(e, "doc_key") or e.doc
+      rows[i] = row
+    end
+  elseif only == "row" then
+    local seen = {}
+    for _, r in ipairs(items) do
+      for _, c in ipairs(rawget(r, COLUMNS)) do
+        if not seen[c] then seen[c] = true columns[#columns + 1] = c end
+      end
+    end
+    for i, r in ipairs(items) do
+      local row = {}
+      for j, c in ipairs(columns) do row[j] = cell(r[c]) end
+      rows[i] = row
+    end
+  elseif only == "evidence" then
+    columns = {"doc", "sentence", "quote", "text"}
+    for i, ev in ipairs(items) do rows[i] = {ev.doc, tostring(ev.sentence), ev.quote, ev.text} end
+  elseif only == "path" then
+    columns = {"path"}
+    for i, p in ipairs(items) do rows[i] = {tostring(p)} end
+  elseif only == "table" then
+    local seen = {}
+    for _, t in ipairs(items) do
+      for key in pairs(t) do
+        if type(key) == "string" and not seen[key] then seen[key] = true columns[#columns + 1] = key end
+      end
+    end
+    table.sort(columns)
+    for i, t in ipairs(items) do
+      local row = {}
+      for j, c in ipairs(columns) do row[j] = cell(t[c]) end
+      rows[i] = row
+    end
+  else
+    columns = {"value"}
+    for i, x in ipairs(items) do rows[i] = {cell(x)} end
+  end
+  return columns, rows
+end
+
+local function check_show_options(opts)
+  if opts ~= nil and type(opts) ~= "table" then
+    arg_error("show", "options {mode=, maxrows=, maxwidth=}", opts)
+  end
+  if opts and opts.mode ~= nil and type(opts.mode) ~= "string" then
+    arg_error("show", "mode = \"table\", \"csv\", \"json\" or \"markdown\"", opts.mode)
+  end
+  return opts
+end
+
+local function show_items(items, opts)
+  local columns, rows = tabulate(items)
+  native.write(native.render(columns, rows, opts))
+end
+
+function Traversal:show(opts) show_items(results(self), check_show_options(opts)) end
+function Ranked:show(opts) show_items(self, check_show_options(opts)) end
+function Node:show(opts) show_items({self}, check_show_options(opts)) end
+function Edge:show(opts) show_items({self}, check_show_options(opts)) end
+function Evidence:show(opts) show_items({self}, check_show_options(opts)) end
+function Path:show(opts) show_items({self}, check_show_options(opts)) end
+function Row:show(opts) show_items({self}, check_show_options(opts)) end
+
+-- tupu.show(list_or_value [, opts]): renders a Lua list of elements, rows or plain tables.
+function native.show(x, opts)
+  check_show_options(opts)
+  local k = kind_of(x)
+  if k == "traversal" or k == "ranked result" or k == "subgraph" then return x:show(opts) end
+  if k == "table" and (#x > 0 or next(x) == nil) then return show_items(x, opts) end
+  return show_items({x}, opts)
+end
+
+-- tupu.table(columns, rows): a list of rows for show, from plain arrays.
+function native.rows(columns, list)
+  local out = {}
+  for i, values in ipairs(list) do
+    local r = {}
+    for j, c in ipairs(columns) do r[c] = values[j] end
+    out[i] = make_row(columns, r)
+  end
+  return out
+end
+
+---------------------------------------------------------------------------------------------------
+-- Subgraphs: the edges a traversal reached (and their endpoints), to show or export.
+
+function Traversal:subgraph()
+  local edges, seen = {}, {}
+  local function add(e)
+    if not seen[e.id] then seen[e.id] = true edges[#edges + 1] = e end
+  end
+  for _, x in ipairs(results(self)) do
+    local k = kind_of(x)
+    if k == "edge" then add(x)
+    elseif k == "path" then for _, e in ipairs(x:edges()) do add(e) end
+    elseif k == "evidence" then add(x.edge) end
+  end
+  return setmetatable({_edges = edges}, Subgraph)
+end
+function Subgraph:edges() return table.move(self._edges, 1, #self._edges, 1, {}) end
+function Subgraph:nodes()
+  local out, seen = {}, {}
+  for _, e in ipairs(self._edges) do
+    for _, id in ipairs({e.src, e.dst}) do
+      if not seen[id] then
+        seen[id] = true
+        local n = node_by_id(id)
+        if n then out[#out + 1] = n end
+      end
+    end
+  end
+  return out
+end
+function Subgraph:show(opts) show_items(self._edges, check_show_options(opts)) end
+Subgraph.__tostring = function(s) return "subgraph (" .. #s:nodes() .. " nodes, " .. #s._edges .. " edges)" end
+
+local function xml_escape(s)
+  s = tostring(s)
+  return (s:gsub("[&<>\"]", {["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ["\""] = "&quot;"}))
+end
+
+-- GraphML as Gephi, yEd, networkx and igraph read it: keys for node/edge only, string attributes,
+-- node `label` (shown by Gephi and yEd) and `name`; edge `interaction` (the type), `date`, `doc`.
+local function graphml(sub)
+  local out = {
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+    '  <key id="label" for="node" attr.name="label" attr.type="string"/>',
+    '  <key id="name" for="node" attr.name="name" attr.type="string"/>',
+    '  <key id="kind" for="node" attr.name="kind" attr.type="string"/>',
+    '  <key id="node_label" for="node" attr.name="node_label" attr.type="string"/>',
+    '  <key id="interaction" for="edge" attr.name="interaction" attr.type="string"/>',
+    '  <key id="title" for="edge" attr.name="title" attr.type="string"/>',
+    '  <key id="date" for="edge" attr.name="date" attr.type="string"/>',
+    '  <key id="doc" for="edge" attr.name="doc" attr.type="string"/>',
+    '  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>',
+    '  <graph id="G" edgedefault="directed">',
+  }
+  for _, n in ipairs(sub:nodes()) do
+    out[#out + 1] = '    <node id="n' .. n.id .. '"><data key="label">' .. xml_escape(n.name) ..
+        '</data><data key="name">' .. xml_escape(n.name) .. '</data><data key="kind">' ..
+        xml_escape(n.kind or "") .. '</data><data key="node_label">' .. n.label .. '</data></node>'
+  end
+  for _, e in ipairs(sub._edges) do
+    local doc = document(e.doc)
+    out[#out + 1] = '    <edge id="e' .. e.id .. '" source="n' .. e.src .. '" target="n' .. e.dst ..
+        '"><data key="interaction">' .. e.type .. '</data><data key="title">' ..
+        xml_escape(e.props.title or "") .. '</data><data key="date">' .. xml_escape(e.props.date or "") ..
+        '</data><data key="doc">' .. xml_escape(doc and doc.source_key or e.doc) ..
+        '</data><data key="weight">' .. tostring(tonumber(e.props.weight) or 1) .. '</data></edge>'
+  end
+  out[#out + 1] = '  </graph>'
+  out[#out + 1] = '</graphml>'
+  return table.concat(out, "\n") .. "\n"
+end
+
+-- sub:export(path [, format]): format from the argument or the file's extension (graphml, csv).
+function Subgraph:export(path, format)
+  if type(path) ~= "string" then arg_error("export", "a file path", path) end
+  format = format or path:match("%.(%w+)$") or "graphml"
+  if format == "graphml" then
+    native.write_file(path, graphml(self))
+  elseif format == "csv" then
+    local lines = {"type,from,to,date,title,doc"}
+    for _, e in ipairs(self._edges) do
+      local doc = document(e.doc)
+      local fields = {e.type, get_value(e, "from"), get_value(e, "to"), e.props.date or "", e.props.title or "",
+                      doc and doc.source_key or e.doc}
+      for i, f in ipairs(fields) do
+        f = tostring(f)
+        if f:find('[,"\n]') then f = '"' .. f:gsub('"', '""') .. '"' end
+        fields[i] = f
+      end
+      lines[#lines + 1] = table.concat(fields, ",")
+    end
+    native.write_file(path, table.concat(lines, "\n") .. "\n")
+  else
+    arg_error("export", "format \"graphml\" or \"csv\"", format)
+  end
+  return self
+end
+
+---------------------------------------------------------------------------------------------------
+-- Algorithms over an edge set (default: every edge). Small graphs only: each reads its edges from
+-- the store into Lua tables. They return ranked results (show, top(n), get(name)).
+
+local function check_algo_options(step, opts)
+  if opts ~= nil and type(opts) ~= "table" then arg_error(step, "options {edges=, ...}", opts) end
+  opts = opts or {}
+  local types = opts.edges
+  if type(types) == "string" then types = {types} end
+  if types ~= nil and type(types) ~= "table" then arg_error(step, "edges = a list of edge types", types) end
+  types = edge_types_of(step, types or {})
+  if opts.direction ~= nil and opts.direction ~= "out" and opts.direction ~= "in" and opts.direction ~= "both" then
+    arg_error(step, "direction = \"out\", \"in\" or \"both\"", opts.direction)
+  end
+  if opts.label ~= nil and not LABEL_SET[opts.label] then
+    arg_error(step, "label = Person, Organization, Place or Document", opts.label)
+  end
+  return opts, types
+end
+
+local function load_edges(types)
+  local edges = {}
+  for _, t in ipairs(types) do
+    for _, e in ipairs(native.scan_edges(t or nil)) do edges[#edges + 1] = setmetatable(e, Edge) end
+  end
+  return edges
+end
+
+local function node_entries(scores, label, metric_filter)
+  local entries = {}
+  for id, value in pairs(scores) do
+    local n = node_by_id(id)
+    if n and (label == nil or n.label == label) then
+      entries[#entries + 1] = {key = n.name, value = value, element = n}
+    end
+  end
+  return entries
+end
+
+function Graph:degree(opts)
+  local o, types = check_algo_options("degree", opts)
+  local direction = o.direction or "both"
+  local degree = {}
+  for _, e in ipairs(load_edges(types)) do
+    if direction ~= "in" then degree[e.src] = (degree[e.src] or 0) + 1 end
+    if direction ~= "out" then degree[e.dst] = (degree[e.dst] or 0) + 1 end
+  end
+  return ranked("degree", "name", node_entries(degree, o.label))
+end
+
+-- PageRank by power iteration; edges count both ways unless direction = "out"; weight = a
+-- property name (e.g. "weight") to weigh edges by.
+function Graph:pagerank(opts)
+  local o, types = check_algo_options("pagerank", opts)
+  local damping = o.damping or 0.85
+  local iterations = o.iterations or 50
+  if type(damping) ~= "number" or damping <= 0 or damping >= 1 then
+    arg_error("pagerank", "damping between 0 and 1", damping)
+  end
+  local nodes, out_links, out_weight = {}, {}, {}
+  local function link(a, b, w)
+    nodes[a], nodes[b] = true, true
+    out_links[a] = out_links[a] or {}
+    table.insert(out_links[a], {b, w})
+    out_weight[a] = (out_weight[a] or 0) + w
+  end
+  for _, e in ipairs(load_edges(types)) do
+    local w = o.weight and tonumber(get_value(e, o.weight)) or 1
+    link(e.src, e.dst, w)
+    if o.direction ~= "out" then link(e.dst, e.src, w) end
+  end
+  local ids = {}
+  for id in pairs(nodes) do ids[#ids + 1] = id end
+  table.sort(ids)
+  local n = #ids
+  local rank = {}
+  for _, id in ipairs(ids) do rank[id] = 1 / n end
+  for _ = 1, iterations do
+    local next_rank, dangling = {}, 0
+    for _, id in ipairs(ids) do
+      next_rank[id] = (1 - damping) / n
+      if not out_links[id] then dangling = dangling + rank[id] end
+    end
+    for _, id in ipairs(ids) do
+      local links = out_links[id]
+      if links then
+        for _, l in ipairs(links) do
+          next_rank[l[1]] = next_rank[l[1]] + damping * rank[id] * l[2] / out_weight[id]
+        end
+      end
+    end
+    for _, id in ipairs(ids) do next_rank[id] = next_rank[id] + damping * dangling / n end
+    rank = next_rank
+  end
+  return ranked("pagerank", "name", node_entries(rank, o.label))
+end
+
+local function adjacency(types, direction)
+  local adj = {}
+  local function add(a, b, e)
+    adj[a] = adj[a] or {}
+    table.insert(adj[a], {b, e})
+  end
+  for _, e in ipairs(load_edges(types)) do
+    if direction ~= "in" then add(e.src, e.dst, e) else adj[e.src] = adj[e.src] or {} end
+    if direction ~= "out" then add(e.dst, e.src, e) else adj[e.dst] = adj[e.dst] or {} end
+  end
+  for _, list in pairs(adj) do table.sort(list, function(a, b) return a[1] < b[1] end) end
+  return adj
+end
+
+-- Connected components (edges taken both ways), largest first.
+function Graph:components(opts)
+  local _, types = check_algo_options("components", opts)
+  local adj = adjacency(types, "both")
+  local ids = {}
+  for id in pairs(adj) do ids[#ids + 1] = id end
+  table.sort(ids)
+  local seen, comps = {}, {}
+  for _, start in ipairs(ids) do
+    if not seen[start] then
+      local members, queue = {}, {start}
+      seen[start] = true
+      local head = 1
+      while queue[head] do
+        local id = queue[head]
+        head = head + 1
+        members[#members + 1] = id
+        for _, l in ipairs(adj[id]) do
+          if not seen[l[1]] then seen[l[1]] = true queue[#queue + 1] = l[1] end
+        end
+      end
+      comps[#comps + 1] = members
+    end
+  end
+  local entries = {}
+  for _, members in ipairs(comps) do
+    local names = {}
+    for _, id in ipairs(members) do local n = node_by_id(id) names[#names + 1] = n and n.name or id end
+    table.sort(names)
+    entries[#entries + 1] = {key = table.concat(names, "、", 1, math.min(#names, 8)) ..
+        (#names > 8 and " …" or ""), value = #members, element = names}
+  end
+  return ranked("size", "members", entries)
+end
+
+-- Betweenness centrality (Brandes), edges taken both ways, unnormalised.
+function Graph:betweenness(opts)
+  local o, types = check_algo_options("betweenness", opts)
+  local adj = adjacency(types, o.direction or "both")
+  local ids = {}
+  for id in pairs(adj) do ids[#ids + 1] = id end
+  table.sort(ids)
+  local cb = {}
+  for _, id in ipairs(ids) do cb[id] = 0 end
+  for _, s in ipairs(ids) do
+    local stack, preds, sigma, dist = {}, {}, {[s] = 1}, {[s] = 0}
+    local queue, head = {s}, 1
+    while queue[head] do
+      local v = queue[head]
+      head = head + 1
+      stack[#stack + 1] = v
+      for _, l in ipairs(adj[v]) do
+        local w = l[1]
+        if dist[w] == nil then dist[w] = dist[v] + 1 queue[#queue + 1] = w end
+        if dist[w] == dist[v] + 1 then
+          sigma[w] = (sigma[w] or 0) + sigma[v]
+          preds[w] = preds[w] or {}
+          table.insert(preds[w], v)
+        end
+      end
+    end
+    local delta = {}
+    for i = #stack, 1, -1 do
+      local w = stack[i]
+      for _, v in ipairs(preds[w] or {}) do
+        delta[v] = (delta[v] or 0) + sigma[v] / sigma[w] * (1 + (delta[w] or 0))
+      end
+      if w ~= s then cb[w] = cb[w] + (delta[w] or 0) end
+    end
+  end
+  if (o.direction or "both") == "both" then for id, v in pairs(cb) do cb[id] = v / 2 end end
+  return ranked("betweenness", "name", node_entries(cb, o.label))
+end
+
+-- shortest_path(a, b [, {edges=, direction=}]): a Path (nodes and edges) or nil. a, b: nodes or
+-- names. Breadth-first, so the fewest hops; ties go to the smaller node id, for stable output.
+function Graph:shortest_path(a, b, opts)
+  local from = resolve_node(a, "shortest_path")
+  local to = resolve_node(b, "shortest_path")
+  if from == nil then error(site() .. "shortest_path: no node named " .. tostring(a), 0) end
+  if to == nil then error(site() .. "shortest_path: no node named " .. tostring(b), 0) end
+  local o, types = check_algo_options("shortest_path", opts)
+  local adj = adjacency(types, o.direction or "both")
+  local prev = {[from.id] = false}
+  local queue, head = {from.id}, 1
+  while queue[head] and prev[to.id] == nil do
+    local v = queue[head]
+    head = head + 1
+    for _, l in ipairs(adj[v] or {}) do
+      if prev[l[1]] == nil then prev[l[1]] = {v, l[2]} queue[#queue + 1] = l[1] end
+    end
+  end
+  if prev[to.id] == nil then return nil end
+  local items, id = {}, to.id
+  while id ~= from.id do
+    table.insert(items, 1, node_by_id(id))
+    table.insert(items, 1, prev[id][2])
+    id = prev[id][1]
+  end
+  table.insert(items, 1, from)
+  return setmetatable(items, Path)
+end
+
+---------------------------------------------------------------------------------------------------
+-- g: where traversals start.
+
+-- g:V() every node; g:V{label=, name=, kind=, id=}; g:V("name") the nodes of that name or alias.
+function Graph:V(spec)
+  if getmetatable(self) ~= Graph then error(site() .. "V: call it as g:V(...), with a colon", 0) end
+  local k = kind_of(spec)
+  if spec ~= nil and k ~= "table" and k ~= "string" then
+    arg_error("V", "{label=, name=, kind=} or a name", spec)
+  end
+  if k == "string" then spec = {name = spec} end
+  spec = spec or {}
+  for key in pairs(spec) do
+    if key ~= "label" and key ~= "name" and key ~= "kind" and key ~= "id" then
+      error(site() .. "V: unknown key '" .. tostring(key) .. "' (expected label, name, kind or id)", 0)
+    end
+  end
+  if spec.label ~= nil and not LABEL_SET[spec.label] then
+    arg_error("V", "label = Person, Organization, Place or Document", spec.label)
+  end
+  return add_step(new_traversal({}), "V", function(_, _)
+    local nodes
+    if spec.id then
+      nodes = {node_by_id(spec.id)}
+    elseif spec.name then
+      nodes = wrap_nodes(native.find(spec.label, spec.name))
+    else
+      nodes = wrap_nodes(native.scan_nodes(spec.label))
+    end
+    local out = {}
+    for _, n in ipairs(nodes) do
+      if spec.kind == nil or n.kind == spec.kind then out[#out + 1] = traverser(n) end
+    end
+    return out
+  end)
+end
+
+-- g:E() every edge; g:E("VISITED") or g:E("VISITED", "ACCOMPANIED") edges of those types.
+function Graph:E(...)
+  if getmetatable(self) ~= Graph then error(site() .. "E: call it as g:E(...), with a colon", 0) end
+  local types = edge_types_of("E", ...)
+  return add_step(new_traversal({}), "E", function(_, _)
+    local out = {}
+    for _, e in ipairs(load_edges(types)) do out[#out + 1] = traverser(e) end
+    return out
+  end)
+end
+
+-- Direct (non-chained) accessors for scripts that prefer plain lists.
+function Graph:node(x, label)
+  if label ~= nil then return resolve_node({label = label, name = x}, "node") end
+  return resolve_node(x, "node")
+end
+function Graph:nodes(label) return self:V(label and {label = label} or nil):list() end
+function Graph:edges(...) return self:E(...):list() end
+function Graph:evidence(e)
+  if kind_of(e) ~= "edge" then arg_error("evidence", "an edge", e) end
+  return e:evidence()
+end
+function Graph:document(id) return document(id) end
+function Graph:counts() return native.counts() end
+
+-- g:schema(): labels and edge types with their counts (the shell's .schema).
+function Graph:schema()
+  local counts = {}
+  for _, n in ipairs(native.scan_nodes(nil)) do
+    counts["node " .. n.label] = (counts["node " .. n.label] or 0) + 1
+  end
+  for _, e in ipairs(native.scan_edges(nil)) do
+    counts["edge " .. e.type] = (counts["edge " .. e.type] or 0) + 1
+  end
+  local rows = {}
+  for _, l in ipairs(LABELS) do
+    if counts["node " .. l] then rows[#rows + 1] = make_row({"kind", "name", "count"}, {kind = "label", name = l, count = counts["node " .. l]}) end
+  end
+  for _, t in ipairs(EDGE_TYPES) do
+    if counts["edge " .. t] then rows[#rows + 1] = make_row({"kind", "name", "count"}, {kind = "edge type", name = t, count = counts["edge " .. t]}) end
+  end
+  return rows
+end
+
+Graph.__tostring = function() return "g (the tupu graph; try g:schema(), g:V{label=\"Person\"}:show())" end
+
+---------------------------------------------------------------------------------------------------
+-- Shell support.
+
+-- What the shell prints for an expression's values.
+function native._display(...)
+  for i = 1, select("#", ...) do
+    local v = select(i, ...)
+    local k = kind_of(v)
+    if k == "traversal" or k == "ranked result" or k == "subgraph" or k == "node" or k == "edge" or
+       k == "evidence" or k == "path" or k == "row" then
+      v:show()
+    elseif k == "table" and #v > 0 then
+      show_items(v)
+    else
+      print(tostring(v))
+    end
+  end
+end
+
+function native._completion_words()
+  local words = {}
+  local seen = {}
+  local function add(w) if not seen[w] then seen[w] = true words[#words + 1] = w end end
+  for _, class in ipairs({Traversal, Graph, Node, Edge, Ranked, Subgraph, Path}) do
+    for name, v in pairs(class) do
+      if type(name) == "string" and type(v) == "function" and not name:match("^_") then add(name) end
+    end
+  end
+  for name in pairs(P) do add("P." .. name) end
+  for _, l in ipairs(LABELS) do add(l) end
+  for _, t in ipairs(EDGE_TYPES) do add(t) end
+  for name in pairs(_G) do if type(name) == "string" then add(name) end end
+  table.sort(words)
+  return words
+end
+
+native.kind_of = kind_of
+native.get_value = get_value
+native.Path = Path
+
+_G.g = setmetatable({}, Graph)
+_G.P = P
+_G.__ = anonymous
