@@ -37,6 +37,19 @@ Result<uint64_t> DecodeIdValue(std::string_view bytes, std::string_view what) {
   return keys::ReadBigEndian64(bytes);
 }
 
+// How one batch changes the totals kept under meta "counts".
+struct CountDeltas {
+  int64_t documents = 0, nodes = 0, edges = 0;
+};
+
+std::string EncodeCounts(const StoreCounts& c) {
+  std::string out;
+  keys::AppendBigEndian64(c.documents, &out);
+  keys::AppendBigEndian64(c.nodes, &out);
+  keys::AppendBigEndian64(c.edges, &out);
+  return out;
+}
+
 // A node being changed by one batch: its state as stored (if any) and as it will be.
 struct PendingNode {
   bool existed = false;
@@ -93,11 +106,15 @@ class RocksGraphStore final : public GraphStore {
   // Adds to `batch` the removal of everything document `doc` wrote (from its doc_facts), and the
   // decrements of its nodes to *nodes.
   Status UndoDocument(DocId doc, rocksdb::WriteBatch* batch,
-                      std::unordered_map<NodeId, PendingNode>* nodes) const;
+                      std::unordered_map<NodeId, PendingNode>* nodes, CountDeltas* deltas) const;
   // Writes the final state of every pending node: deleted (and its names) when no document
   // refers to it any more, else put with its names.
   Status FinishNodes(const std::unordered_map<NodeId, PendingNode>& nodes,
-                     rocksdb::WriteBatch* batch) const;
+                     rocksdb::WriteBatch* batch, CountDeltas* deltas) const;
+  // Counts by scanning the column families (for a database without a "counts" entry).
+  Result<StoreCounts> ScanCounts() const;
+  // Adds to `batch` the "counts" entry moved by `deltas`.
+  Status PutCounts(const CountDeltas& deltas, rocksdb::WriteBatch* batch) const;
 
   std::unique_ptr<RocksDatabase> db_;
   std::mutex write_mutex_;  // one Ingest/RemoveDocument at a time: each reads, then writes
@@ -202,7 +219,8 @@ Status RocksGraphStore::LoadPending(NodeId id,
 }
 
 Status RocksGraphStore::UndoDocument(DocId doc, rocksdb::WriteBatch* batch,
-                                     std::unordered_map<NodeId, PendingNode>* nodes) const {
+                                     std::unordered_map<NodeId, PendingNode>* nodes,
+                                     CountDeltas* deltas) const {
   return ScanPrefix(
       Cf::kDocFacts, keys::DocFactPrefix(doc),
       [&](const Slice& key, const Slice& value, bool*) -> Status {
@@ -211,9 +229,15 @@ Status RocksGraphStore::UndoDocument(DocId doc, rocksdb::WriteBatch* batch,
         std::string target(key.data() + 9, key.size() - 9);
         rocksdb::Status s;
         switch (tag) {
-          case keys::kTagDoc: s = batch->Delete(cf(Cf::kDocs), target); break;
+          case keys::kTagDoc:
+            s = batch->Delete(cf(Cf::kDocs), target);
+            --deltas->documents;
+            break;
           case keys::kTagDocKey: s = batch->Delete(cf(Cf::kDocKeys), target); break;
-          case keys::kTagOut: s = batch->Delete(cf(Cf::kOut), target); break;
+          case keys::kTagOut:
+            s = batch->Delete(cf(Cf::kOut), target);
+            --deltas->edges;
+            break;
           case keys::kTagIn: s = batch->Delete(cf(Cf::kIn), target); break;
           case keys::kTagNode: {
             TUPU_ASSIGN_OR_RETURN(NodeId id, DecodeIdValue(target, "doc_facts node key"));
@@ -238,11 +262,12 @@ Status RocksGraphStore::UndoDocument(DocId doc, rocksdb::WriteBatch* batch,
 }
 
 Status RocksGraphStore::FinishNodes(const std::unordered_map<NodeId, PendingNode>& nodes,
-                                    rocksdb::WriteBatch* batch) const {
+                                    rocksdb::WriteBatch* batch, CountDeltas* deltas) const {
   for (const auto& [id, p] : nodes) {
     std::string node_key = keys::IdKey(id);
     if (p.next.documents == 0) {
       if (!p.existed) continue;
+      --deltas->nodes;
       TUPU_RETURN_IF_ERROR(Rocks(batch->Delete(cf(Cf::kNodes), node_key), "batching"));
       const StoredNode& old = p.stored.node;
       TUPU_RETURN_IF_ERROR(
@@ -253,6 +278,7 @@ Status RocksGraphStore::FinishNodes(const std::unordered_map<NodeId, PendingNode
       }
       continue;
     }
+    if (!p.existed) ++deltas->nodes;
     TUPU_RETURN_IF_ERROR(Rocks(batch->Put(cf(Cf::kNodes), node_key, EncodeNode(p.next)), "batching"));
     const StoredNode& n = p.next.node;
     TUPU_RETURN_IF_ERROR(
@@ -305,7 +331,9 @@ Result<IngestOutcome> RocksGraphStore::Ingest(const ExtractedDocument& doc) {
 
   rocksdb::WriteBatch batch;
   std::unordered_map<NodeId, PendingNode> nodes;
-  if (replacing) TUPU_RETURN_IF_ERROR(UndoDocument(outcome.doc, &batch, &nodes));
+  CountDeltas deltas;
+  if (replacing) TUPU_RETURN_IF_ERROR(UndoDocument(outcome.doc, &batch, &nodes, &deltas));
+  ++deltas.documents;
 
   auto put = [&](Cf c, const std::string& key, const std::string& value) {
     return Rocks(batch.Put(cf(c), key, value), "batching");
@@ -365,7 +393,7 @@ Result<IngestOutcome> RocksGraphStore::Ingest(const ExtractedDocument& doc) {
                                                              keys::IdKey(id)),
                              std::move(value).Finish()));
   }
-  TUPU_RETURN_IF_ERROR(FinishNodes(nodes, &batch));
+  TUPU_RETURN_IF_ERROR(FinishNodes(nodes, &batch, &deltas));
 
   // Facts: an out edge and its in twin each.
   std::set<FactId> facts_written;
@@ -381,6 +409,8 @@ Result<IngestOutcome> RocksGraphStore::Ingest(const ExtractedDocument& doc) {
     TUPU_RETURN_IF_ERROR(put_listed(Cf::kOut, keys::kTagOut, keys::OutKey(parts), EncodeEdge(value)));
     TUPU_RETURN_IF_ERROR(put_listed(Cf::kIn, keys::kTagIn, keys::InKey(parts), ""));
   }
+  deltas.edges += static_cast<int64_t>(facts_written.size());
+  TUPU_RETURN_IF_ERROR(PutCounts(deltas, &batch));
 
   TUPU_RETURN_IF_ERROR(Rocks(db()->Write(rocksdb::WriteOptions(), &batch),
                              "writing document " + doc.source_key));
@@ -400,8 +430,10 @@ Status RocksGraphStore::RemoveDocument(DocId doc) {
   }
   rocksdb::WriteBatch batch;
   std::unordered_map<NodeId, PendingNode> nodes;
-  TUPU_RETURN_IF_ERROR(UndoDocument(doc, &batch, &nodes));
-  TUPU_RETURN_IF_ERROR(FinishNodes(nodes, &batch));
+  CountDeltas deltas;
+  TUPU_RETURN_IF_ERROR(UndoDocument(doc, &batch, &nodes, &deltas));
+  TUPU_RETURN_IF_ERROR(FinishNodes(nodes, &batch, &deltas));
+  TUPU_RETURN_IF_ERROR(PutCounts(deltas, &batch));
   return Rocks(db()->Write(rocksdb::WriteOptions(), &batch), "removing document " + IdToHex(doc));
 }
 
@@ -537,6 +569,27 @@ Status RocksGraphStore::ForEachInEdge(NodeId node, const EdgeType* type,
 }
 
 Result<StoreCounts> RocksGraphStore::Counts() const {
+  auto raw = GetRaw(Cf::kMeta, keys::kCountsKey);
+  if (raw.status().IsNotFound()) return ScanCounts();
+  if (!raw.ok()) return raw.status();
+  if (raw->size() != 24) return Status::Corruption("malformed counts entry; run `tupu check --repair`");
+  std::string_view v = *raw;
+  return StoreCounts{keys::ReadBigEndian64(v), keys::ReadBigEndian64(v.substr(8)),
+                     keys::ReadBigEndian64(v.substr(16))};
+}
+
+Status RocksGraphStore::PutCounts(const CountDeltas& deltas, rocksdb::WriteBatch* batch) const {
+  TUPU_ASSIGN_OR_RETURN(StoreCounts counts, Counts());
+  auto apply = [](uint64_t* total, int64_t delta) {
+    *total = delta < 0 && static_cast<uint64_t>(-delta) > *total ? 0 : *total + delta;
+  };
+  apply(&counts.documents, deltas.documents);
+  apply(&counts.nodes, deltas.nodes);
+  apply(&counts.edges, deltas.edges);
+  return Rocks(batch->Put(cf(Cf::kMeta), keys::kCountsKey, EncodeCounts(counts)), "batching");
+}
+
+Result<StoreCounts> RocksGraphStore::ScanCounts() const {
   StoreCounts counts;
   auto count = [&](Cf c, uint64_t* n) {
     return ScanPrefix(c, "", [n](const Slice&, const Slice&, bool*) {

@@ -22,6 +22,15 @@ namespace keys = store_keys;
 
 std::string_view View(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
 
+// The meta "counts" value for the sizes found (see store_keys.h).
+std::string CountsValue(const CheckReport& sizes) {
+  std::string out;
+  keys::AppendBigEndian64(sizes.documents, &out);
+  keys::AppendBigEndian64(sizes.nodes, &out);
+  keys::AppendBigEndian64(sizes.edges, &out);
+  return out;
+}
+
 class Checker {
  public:
   Checker(const RocksDatabase& db, size_t max_listed, std::vector<std::string>* problems,
@@ -207,6 +216,15 @@ Status Checker::Run(CheckReport* sizes) {
         Problem(where + "unknown tag");
     }
   }));
+  // The totals kept for Counts().
+  std::string stored_counts;
+  rocksdb::Status cs = db_.db()->Get(rocksdb::ReadOptions(), db_.cf(Cf::kMeta), keys::kCountsKey,
+                                     &stored_counts);
+  if (cs.ok() && stored_counts != CountsValue(*sizes)) {
+    Problem("the stored totals (meta counts) disagree with the documents, nodes and edges found");
+  } else if (!cs.ok() && !cs.IsNotFound()) {
+    return FromRocks(cs, "reading meta");
+  }
   for (const auto& [id, node] : nodes_) {
     auto r = refs.find(id);
     uint64_t documents = r == refs.end() ? 0 : r->second.first;
@@ -280,6 +298,11 @@ Result<CheckReport> CheckDatabase(const std::string& path, const CheckOptions& o
   std::map<std::string, std::string> in_entries;
   for (const auto& key : checker.expected_in()) in_entries.emplace(key, "");
   TUPU_RETURN_IF_ERROR(Rebuild(*db, Cf::kIn, in_entries, &report.in_fixed));
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  TUPU_RETURN_IF_ERROR(FromRocks(
+      db->db()->Put(wo, db->cf(Cf::kMeta), keys::kCountsKey, CountsValue(report)),
+      "repairing meta counts"));
 
   CheckReport again;
   Checker second(*db, options.max_problems_listed, &report.remaining,

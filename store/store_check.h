@@ -1,7 +1,7 @@
 // CheckDatabase: the integrity check behind `tupu check` (issue 4). Verifies RocksDB's checksums
 // and tupu's invariants: out/in twins, edge endpoints, the names index against the nodes, every
 // fact listed under its document, node document counts and mentions against doc_facts.
-// --repair rebuilds the derived indexes (names from nodes, in from out). Holds everything it
+// --repair rebuilds the derived indexes (names from nodes, in from out, the totals). Holds everything it
 // checks in memory: fine for millions of facts, not for billions.
 // Thread safety: a plain function; opens the database itself (read-only unless repairing).
 #pragma once

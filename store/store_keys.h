@@ -23,6 +23,9 @@ inline constexpr const char* kIn = "in";
 inline constexpr const char* kDocFacts = "doc_facts";
 
 inline constexpr const char kSchemaVersionKey[] = "schema_version";
+// documents, nodes, out edges: 3 x 8 bytes big-endian, updated in every ingest's batch so that
+// Counts() is a point read. Absent in a database that has not been written yet.
+inline constexpr const char kCountsKey[] = "counts";
 
 // Tags of doc_facts keys: doc id (8) + tag (1) + the key written in that column family.
 inline constexpr char kTagDoc = 'd';      // docs row (key: doc id)

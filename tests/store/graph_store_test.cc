@@ -41,10 +41,19 @@ class GraphStoreTest : public ::testing::Test {
     EXPECT_OK(outcome);
     return outcome.ok() ? outcome->kind : IngestOutcome::Kind::kDuplicate;
   }
+  // The stored totals, checked against a scan of everything each time.
   StoreCounts Counts() {
     auto counts = store_->Counts();
     EXPECT_OK(counts);
-    return counts.ok() ? *counts : StoreCounts{};
+    StoreCounts scanned;
+    EXPECT_OK(store_->ForEachDocument([&](const StoredDocument&) { return ++scanned.documents; }));
+    EXPECT_OK(store_->ForEachNode([&](const StoredNode&) { return ++scanned.nodes; }));
+    EXPECT_OK(store_->ForEachEdge([&](const StoredEdge&) { return ++scanned.edges; }));
+    if (!counts.ok()) return StoreCounts{};
+    EXPECT_EQ(counts->documents, scanned.documents);
+    EXPECT_EQ(counts->nodes, scanned.nodes);
+    EXPECT_EQ(counts->edges, scanned.edges);
+    return *counts;
   }
   std::vector<StoredEdge> OutEdges(NodeId node, const EdgeType* type = nullptr) {
     std::vector<StoredEdge> edges;

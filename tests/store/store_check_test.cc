@@ -137,6 +137,23 @@ TEST_F(StoreCheckTest, UnlistedFactAndCorruptValueAreReported) {
   EXPECT_TRUE((*store)->ForEachNode([](const StoredNode&) { return true; }).IsCorruption());
 }
 
+TEST_F(StoreCheckTest, WrongTotalsAreFoundAndRepaired) {
+  std::string wrong;
+  for (uint64_t v : {5, 5, 5}) keys::AppendBigEndian64(v, &wrong);
+  ASSERT_OK(WriteRawForTesting(db_path(), keys::kMeta, keys::kCountsKey, wrong));
+  CheckReport report = Check();
+  EXPECT_EQ(report.problem_count, 1u);
+  EXPECT_TRUE(Mentions(report.problems, "stored totals"));
+  EXPECT_TRUE(Check(true).ok());
+  auto store = GraphStore::Open(db_path(), StoreOptions{});
+  ASSERT_OK(store);
+  auto counts = (*store)->Counts();
+  ASSERT_OK(counts);
+  EXPECT_EQ(counts->documents, 2u);
+  EXPECT_EQ(counts->nodes, 7u);
+  EXPECT_EQ(counts->edges, 7u);
+}
+
 TEST_F(StoreCheckTest, MissingDatabaseIsAnError) {
   auto report = CheckDatabase(dir_.Sub("nowhere"), CheckOptions{});
   ASSERT_FALSE(report.ok());
