@@ -43,12 +43,12 @@ BatchLayout MakeLayout(const std::vector<std::span<const int32_t>>& sentences) {
 // the direction's 3H input projection of a character; the H outputs go to `out` (row stride
 // kLacBiHidden) at column `out_col`. The gate math runs on whole (active x H) arrays so Eigen
 // vectorises exp and tanh.
-template <typename InputRow>
-void RunGruDirection(const LacGruWeights& gru, const BatchLayout& layout, bool reverse,
-                     InputRow input_row, float* out, int out_col) {
+template <typename Products, typename InputRow>
+void RunGruDirection(const Products& products, int gru_index, const BatchLayout& layout,
+                     bool reverse, InputRow input_row, float* out, int out_col) {
+  const LacGruWeights& gru = products.model.gru[gru_index];
   const int batch = static_cast<int>(layout.order.size());
-  ConstRowMap w_gate(gru.gate.data(), kLacHidden, 2 * kLacHidden);
-  ConstRowMap w_cand(gru.candidate.data(), kLacHidden, kLacHidden);
+  typename Products::Scratch scratch(batch);
   Eigen::Map<const Eigen::RowVectorXf> gate_bias(gru.bias.data(), 2 * kLacHidden);
   Eigen::Map<const Eigen::RowVectorXf> cand_bias(gru.bias.data() + 2 * kLacHidden, kLacHidden);
   RowMatrix h = RowMatrix::Zero(batch, kLacHidden);
@@ -65,14 +65,14 @@ void RunGruDirection(const LacGruWeights& gru, const BatchLayout& layout, bool r
     }
     auto h_active = h.topRows(active);
     auto g = gates.topRows(active);
-    g.noalias() = h_active * w_gate;
+    products.Gate(gru_index, h, active, &gates, &scratch);
     // The reference's order of additions: (x + h.W) + b.
     g = (x.topRows(active).leftCols(2 * kLacHidden) + g).rowwise() + gate_bias;
     g = (1.0f + (-g.array()).exp()).inverse().matrix();
     auto update = g.leftCols(kLacHidden).array();
     reset_h.topRows(active).array() = g.rightCols(kLacHidden).array() * h_active.array();
     auto c = cand.topRows(active);
-    c.noalias() = reset_h.topRows(active) * w_cand;
+    products.Candidate(gru_index, reset_h, active, &cand, &scratch);
     c = (x.topRows(active).rightCols(kLacHidden) + c).rowwise() + cand_bias;
     c.array() = c.array().tanh();
     h_active.array() = (1.0f - update) * h_active.array() + update * c.array();
@@ -85,10 +85,64 @@ void RunGruDirection(const LacGruWeights& gru, const BatchLayout& layout, bool r
   }
 }
 
-}  // namespace
 
-std::vector<float> ComputeLacEmissions(const LacModel& model,
-                                       const std::vector<std::span<const int32_t>>& sentences) {
+// The matrix products of the network in fp32 (Eigen): the reference path.
+struct Fp32Products {
+  const LacModel& model;
+  struct Scratch {
+    explicit Scratch(int) {}
+  };
+  void Gate(int g, const RowMatrix& h, int active, RowMatrix* out, Scratch*) const {
+    out->topRows(active).noalias() =
+        h.topRows(active) * ConstRowMap(model.gru[g].gate.data(), kLacHidden, 2 * kLacHidden);
+  }
+  void Candidate(int g, const RowMatrix& rh, int active, RowMatrix* out, Scratch*) const {
+    out->topRows(active).noalias() =
+        rh.topRows(active) * ConstRowMap(model.gru[g].candidate.data(), kLacHidden, kLacHidden);
+  }
+  void Layer2(const RowMatrix& in, RowMatrix* out) const {
+    out->noalias() = in * ConstRowMap(model.layer2_weight.data(), kLacBiHidden, 2 * kLacGates);
+  }
+  void Emission(const RowMatrix& in, float* out) const {
+    Eigen::Map<RowMatrix>(out, in.rows(), kLacNumTags).noalias() =
+        in * ConstRowMap(model.emission_weight.data(), kLacBiHidden, kLacNumTags);
+  }
+};
+
+// The same products with int16 weights and activations (lac_int16_gemm.h).
+struct Int16Products {
+  const LacModel& model;
+  const LacInt16Weights& weights;
+  struct Scratch {
+    explicit Scratch(int rows) : q(static_cast<size_t>(rows) * kLacHidden) {}
+    std::vector<int16_t> q;
+  };
+  void Gate(int g, const RowMatrix& h, int active, RowMatrix* out, Scratch* s) const {
+    QuantizeLacActivations(h.data(), active * kLacHidden, s->q.data());
+    LacInt16Gemm(s->q.data(), active, kLacHidden, weights.gate[g], out->data(), 2 * kLacHidden);
+  }
+  void Candidate(int g, const RowMatrix& rh, int active, RowMatrix* out, Scratch* s) const {
+    QuantizeLacActivations(rh.data(), active * kLacHidden, s->q.data());
+    LacInt16Gemm(s->q.data(), active, kLacHidden, weights.candidate[g], out->data(), kLacHidden);
+  }
+  void Layer2(const RowMatrix& in, RowMatrix* out) const {
+    std::vector<int16_t> q(in.size());
+    QuantizeLacActivations(in.data(), static_cast<int>(in.size()), q.data());
+    LacInt16Gemm(q.data(), static_cast<int>(in.rows()), kLacBiHidden, weights.layer2, out->data(),
+                 2 * kLacGates);
+  }
+  void Emission(const RowMatrix& in, float* out) const {
+    std::vector<int16_t> q(in.size());
+    QuantizeLacActivations(in.data(), static_cast<int>(in.size()), q.data());
+    LacInt16Gemm(q.data(), static_cast<int>(in.rows()), kLacBiHidden, weights.emission, out,
+                 kLacNumTags);
+  }
+};
+
+template <typename Products>
+std::vector<float> ComputeEmissions(const Products& products,
+                                    const std::vector<std::span<const int32_t>>& sentences) {
+  const LacModel& model = products.model;
   BatchLayout layout = MakeLayout(sentences);
   std::vector<float> emissions(layout.total * kLacNumTags);
   if (layout.total == 0) return emissions;
@@ -100,27 +154,50 @@ std::vector<float> ComputeLacEmissions(const LacModel& model,
       return model.layer1_input.data() + static_cast<size_t>(sentences[s][pos]) * 2 * kLacGates +
              direction * kLacGates;
     };
-    RunGruDirection(model.gru[direction], layout, direction == 1, row, layer1.data(),
+    RunGruDirection(products, direction, layout, direction == 1, row, layer1.data(),
                     direction * kLacHidden);
   }
 
   // Layer 2: one product gives both directions' projections for every character.
   RowMatrix projected(layout.total, 2 * kLacGates);
-  projected.noalias() = layer1 * ConstRowMap(model.layer2_weight.data(), kLacBiHidden, 2 * kLacGates);
+  products.Layer2(layer1, &projected);
   projected.rowwise() += Eigen::Map<const Eigen::RowVectorXf>(model.layer2_bias.data(), 2 * kLacGates);
   RowMatrix layer2(layout.total, kLacBiHidden);
   for (int direction = 0; direction < 2; ++direction) {
     auto row = [&](int s, int pos) {
       return projected.data() + (layout.offsets[s] + pos) * 2 * kLacGates + direction * kLacGates;
     };
-    RunGruDirection(model.gru[2 + direction], layout, direction == 1, row, layer2.data(),
+    RunGruDirection(products, 2 + direction, layout, direction == 1, row, layer2.data(),
                     direction * kLacHidden);
   }
 
+  products.Emission(layer2, emissions.data());
   Eigen::Map<RowMatrix> out(emissions.data(), layout.total, kLacNumTags);
-  out.noalias() = layer2 * ConstRowMap(model.emission_weight.data(), kLacBiHidden, kLacNumTags);
   out.rowwise() += Eigen::Map<const Eigen::RowVectorXf>(model.emission_bias.data(), kLacNumTags);
   return emissions;
+}
+
+}  // namespace
+
+std::shared_ptr<const LacInt16Weights> MakeLacInt16Weights(const LacModel& model) {
+  auto w = std::make_shared<LacInt16Weights>();
+  for (int g = 0; g < 4; ++g) {
+    w->gate[g] = QuantizeLacMatrix(model.gru[g].gate.data(), kLacHidden, 2 * kLacHidden);
+    w->candidate[g] = QuantizeLacMatrix(model.gru[g].candidate.data(), kLacHidden, kLacHidden);
+  }
+  w->layer2 = QuantizeLacMatrix(model.layer2_weight.data(), kLacBiHidden, 2 * kLacGates);
+  w->emission = QuantizeLacMatrix(model.emission_weight.data(), kLacBiHidden, kLacNumTags);
+  return w;
+}
+
+std::vector<float> ComputeLacEmissions(const LacModel& model,
+                                       const std::vector<std::span<const int32_t>>& sentences) {
+  return ComputeEmissions(Fp32Products{model}, sentences);
+}
+
+std::vector<float> ComputeLacEmissionsInt16(const LacModel& model, const LacInt16Weights& weights,
+                                            const std::vector<std::span<const int32_t>>& sentences) {
+  return ComputeEmissions(Int16Products{model, weights}, sentences);
 }
 
 }  // namespace tupu

@@ -47,7 +47,9 @@ struct Piece {
 class LacTaggerImpl final : public LacTagger {
  public:
   LacTaggerImpl(std::shared_ptr<const LacModel> model, LacOptions options)
-      : model_(std::move(model)), options_(std::move(options)) {}
+      : model_(std::move(model)), options_(std::move(options)) {
+    if (options_.precision == LacOptions::Precision::kInt16) int16_ = MakeLacInt16Weights(*model_);
+  }
 
   TaggedSentence Tag(std::string_view sentence) const override {
     return std::move(TagBatch({sentence})[0]);
@@ -92,7 +94,8 @@ class LacTaggerImpl final : public LacTagger {
         chars += p.end - p.begin;
         ++last;
       }
-      std::vector<float> emissions = ComputeLacEmissions(model, batch);
+      std::vector<float> emissions = int16_ ? ComputeLacEmissionsInt16(model, *int16_, batch)
+                                            : ComputeLacEmissions(model, batch);
       size_t row = 0;
       for (size_t i = first; i < last; ++i) {
         const Piece& p = pieces[i];
@@ -118,6 +121,7 @@ class LacTaggerImpl final : public LacTagger {
  private:
   std::shared_ptr<const LacModel> model_;
   LacOptions options_;
+  std::shared_ptr<const LacInt16Weights> int16_;  // set for Precision::kInt16
 };
 
 }  // namespace

@@ -16,19 +16,25 @@ std::vector<uint8_t> DecodeLacViterbi(const LacModel& model, const float* emissi
   const float* trans = model.crf_transition.data();
   for (size_t t = 1; t < length; ++t) {
     const float* e = emissions + t * kTags;
+    // Loop over `from` outside so the inner loop runs over contiguous `to` and vectorises;
+    // strict > keeps the first maximum, as before.
+    std::array<float, kTags> best_score;
+    std::array<uint8_t, kTags>& best_from = back[t];
     for (int to = 0; to < kTags; ++to) {
-      float best_score = score[0] + trans[to];
-      int best_from = 0;
-      for (int from = 1; from < kTags; ++from) {
-        float s = score[from] + trans[from * kTags + to];
-        if (s > best_score) {
-          best_score = s;
-          best_from = from;
-        }
-      }
-      next[to] = best_score + e[to];
-      back[t][to] = static_cast<uint8_t>(best_from);
+      best_score[to] = score[0] + trans[to];
+      best_from[to] = 0;
     }
+    for (int from = 1; from < kTags; ++from) {
+      const float s_from = score[from];
+      const float* row = trans + from * kTags;
+      for (int to = 0; to < kTags; ++to) {
+        const float s = s_from + row[to];
+        const bool better = s > best_score[to];
+        best_score[to] = better ? s : best_score[to];
+        best_from[to] = better ? static_cast<uint8_t>(from) : best_from[to];
+      }
+    }
+    for (int to = 0; to < kTags; ++to) next[to] = best_score[to] + e[to];
     score = next;
   }
   int last = 0;
