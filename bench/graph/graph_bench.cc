@@ -1,0 +1,151 @@
+// graph_bench: loads a synthetic graph (real schema) into a GraphSnapshot, exports GraphML and runs
+// PageRank, then has networkx and igraph (peers.py) do the same on the same graph in the same run
+// and prints the table with ratios. Not a test: timings vary with the machine.
+//
+// usage: graph_bench [--nodes N] [--edges M] [--out DIR] [--peers all|igraph|none]
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "graph/algorithms.h"
+#include "graph/export.h"
+#include "graph/graph_snapshot.h"
+#include "synthetic_graph.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::time_point since) {
+  return std::chrono::duration<double>(Clock::now() - since).count();
+}
+
+// Resident set size of this process in bytes (Linux /proc).
+long long RssBytes() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::atoll(line.c_str() + 6) * 1024;
+  }
+  return 0;
+}
+
+void Die(const tupu::Status& s, const char* what) {
+  if (s.ok()) return;
+  std::cerr << "graph_bench: " << what << ": " << s.ToString() << "\n";
+  std::exit(1);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  tupu::bench::SyntheticOptions options;
+  std::string out_dir = "graph_bench_out";
+  std::string peers = "all";
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) {
+        std::cerr << "graph_bench: " << arg << " needs a value\n";
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (arg == "--nodes") options.nodes = std::stoull(next());
+    else if (arg == "--edges") options.edges = std::stoull(next());
+    else if (arg == "--out") out_dir = next();
+    else if (arg == "--peers") peers = next();
+    else {
+      std::cerr << "usage: graph_bench [--nodes N] [--edges M] [--out DIR] "
+                   "[--peers all|igraph|none]\n";
+      return arg == "--help" ? 0 : 2;
+    }
+  }
+  std::filesystem::create_directories(out_dir);
+
+  auto t = Clock::now();
+  auto store = tupu::bench::SyntheticGraphStore::Generate(options);
+  std::printf("generated %zu nodes, %zu edges in %.2f s\n", store->nodes().size(),
+              store->edges().size(), Seconds(t));
+
+  long long rss_before = RssBytes();
+  t = Clock::now();
+  auto loaded = tupu::GraphSnapshot::Load(*store);
+  Die(loaded.status(), "load");
+  double load_s = Seconds(t);
+  long long snapshot_bytes = RssBytes() - rss_before;
+  const tupu::GraphSnapshot& snap = **loaded;
+  const double edges = static_cast<double>(snap.num_edges());
+
+  std::string graphml = out_dir + "/tupu.graphml";
+  t = Clock::now();
+  Die(tupu::ExportToPath(snap, tupu::ExportFormat::kGraphml, graphml), "graphml export");
+  double graphml_s = Seconds(t);
+  double graphml_mb = static_cast<double>(std::filesystem::file_size(graphml)) / 1e6;
+
+  t = Clock::now();
+  auto pagerank = tupu::PageRank(snap);
+  Die(pagerank.status(), "pagerank");
+  double pagerank_s = Seconds(t);
+
+  // The same graph for the peers: vertex indices, names, labels; edges with type, weight, date, doc.
+  const tupu::PropertyGraph& g = snap.graph();
+  {
+    std::ofstream nodes(out_dir + "/nodes.tsv"), edge_out(out_dir + "/edges.tsv"),
+        ranks(out_dir + "/tupu_pagerank.tsv");
+    for (tupu::Vertex v = 0; v < snap.num_vertices(); ++v) {
+      nodes << v << '\t' << g[v].name << '\t' << tupu::NodeLabelName(g[v].label) << '\n';
+    }
+    for (auto [e, end] = boost::edges(g); e != end; ++e) {
+      const auto& p = g[*e];
+      const std::string* date = tupu::FindProperty(p.props, "date");
+      edge_out << boost::source(*e, g) << '\t' << boost::target(*e, g) << '\t'
+               << tupu::EdgeTypeName(p.type) << '\t' << p.weight << '\t' << (date ? *date : "")
+               << '\t' << snap.DocumentKey(p.doc) << '\n';
+    }
+    ranks.precision(17);
+    for (const auto& rv : *pagerank) ranks << rv.vertex << '\t' << rv.score << '\n';
+  }
+
+  std::printf("\n%-10s %12s %14s %14s %12s\n", "tool", "load s", "GraphML s", "GraphML MB/s",
+              "PageRank s");
+  std::printf("%-10s %12.2f %14.2f %14.1f %12.3f   (snapshot: %.1f M edges/s, %.0f bytes/edge, "
+              "GraphML %.0f MB)\n",
+              "tupu", load_s, graphml_s, graphml_mb / graphml_s, pagerank_s,
+              edges / load_s / 1e6, static_cast<double>(snapshot_bytes) / edges, graphml_mb);
+  if (peers == "none") return 0;
+
+  std::string cmd = std::string(TUPU_PYTHON) + " '" + TUPU_BENCH_PEERS + "' '" + out_dir + "' " +
+                    peers;
+  FILE* pipe = ::popen(cmd.c_str(), "r");
+  std::string output;
+  char buf[4096];
+  size_t n;
+  while (pipe != nullptr && (n = std::fread(buf, 1, sizeof buf, pipe)) > 0) output.append(buf, n);
+  if (pipe == nullptr || ::pclose(pipe) != 0) {
+    std::cerr << "graph_bench: peers.py failed\n" << output;
+    return 1;
+  }
+  auto results = nlohmann::json::parse(output, nullptr, false);
+  if (results.is_discarded()) {
+    std::cerr << "graph_bench: cannot read peers.py output\n" << output;
+    return 1;
+  }
+  for (const auto& [tool, r] : results.items()) {
+    double peer_graphml_s = r["graphml_s"], peer_pagerank_s = r["pagerank_s"];
+    double peer_mb = r["graphml_mb"];
+    std::printf("%-10s %12.2f %14.2f %14.1f %12.3f   (max |PageRank - tupu's| = %.1e)\n",
+                tool.c_str(), r["build_s"].get<double>(), peer_graphml_s,
+                peer_mb / peer_graphml_s, peer_pagerank_s, r["pagerank_max_diff"].get<double>());
+    std::printf("%-10s %12s %14s %13.1fx %11.1fx   (tupu's speed-up over %s)\n", "", "",
+                "", (graphml_mb / graphml_s) / (peer_mb / peer_graphml_s),
+                peer_pagerank_s / pagerank_s, tool.c_str());
+  }
+  return 0;
+}
