@@ -25,6 +25,16 @@ bool IsVagueRegion(std::u32string_view r) {
   return false;
 }
 
+// Bodies that local news names without a place: 县委 is the county's party committee.
+bool IsStandaloneName(std::u32string_view text) {
+  static const std::unordered_set<std::u32string> kNames = {
+      U"市委", U"县委", U"区委", U"省委", U"州委", U"市政府", U"县政府", U"区政府", U"省政府",
+      U"市人大", U"县人大", U"省人大", U"区人大", U"市政协", U"县政协", U"省政协", U"区政协",
+      U"市纪委", U"县纪委", U"省纪委", U"区纪委", U"市人大常委会", U"县人大常委会",
+      U"省人大常委会", U"市人民政府", U"县人民政府", U"省人民政府", U"区人民政府"};
+  return kNames.count(std::u32string(text)) > 0;
+}
+
 // Stems that describe instead of name (企业公司, 物业公司, 居民小区, 相关部门).
 bool IsGenericStem(std::u32string_view stem) {
   static const std::unordered_set<std::u32string> kGeneric = {
@@ -113,7 +123,12 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
     org.begin = unit.begin;
     org.end = unit.end;
     org.parent = prev_index;
-    if (unit.generic) {
+    UnitKind suffix_kind;
+    bool suffix_generic;
+    const bool bare = OrgSuffixEndingAt(text, text.size(), &suffix_kind, &suffix_generic) == text.size();
+    if (IsStandaloneName(text) && prefix.empty() && prev_name.empty()) {
+      org.name = ToUtf8(text);  // 县委, 市政府: the local paper's name for its own bodies
+    } else if (unit.generic || bare) {
       // In free text (strict) only a stated qualifier counts; in chains the chain's stem does too.
       std::u32string qualifier = !prev_name.empty() ? prev_name
                                  : !prefix.empty()  ? prefix

@@ -68,7 +68,8 @@ std::vector<TitledName> FindTitledNames(std::u32string_view s) {
              s[k - 1] != U'、')
         --k;
       links.push_back({k, title_begin, title_begin, title_end});
-      if (links.size() >= kMaxLinks) break;
+      // A runaway chain keeps its last links and its head (the head names the region).
+      if (links.size() > kMaxLinks) links.erase(links.end() - 2);
       if (k > floor && s[k - 1] == U'、' && k - 1 > floor) {
         const size_t t2 = TitleLengthEndingAt(s, k - 1);
         if (t2 > 0 && k - 1 >= floor + t2) {

@@ -129,6 +129,32 @@ bool PreviousWordIsNonName(const Sentence& sent, size_t i) {
   return prev == nullptr || IsNonNameTag(prev->tag);
 }
 
+constexpr size_t kMaxCoMentionEntities = 30;
+constexpr size_t kMaxKnownSurfaces = 2000;
+
+void RememberSurface(std::vector<std::pair<std::u32string, int>>* known, const std::u32string& surface,
+                     int entity) {
+  for (const auto& [s, e] : *known)
+    if (s == surface) return;
+  if (known->size() >= kMaxKnownSurfaces) return;
+  auto pos = std::find_if(known->begin(), known->end(),
+                          [&](const auto& x) { return x.first.size() < surface.size(); });
+  known->insert(pos, {surface, entity});
+}
+
+// A company named by two characters + 公司/集团 (中钢公司) that abbreviates a longer company name
+// seen earlier in the document starting with the same two characters; -1 when none.
+int FindAbbreviated(const DocumentBuilder& b, const std::vector<int>& companies,
+                    const std::string& name) {
+  const std::u32string n = domain::ToU32(name);
+  if (n.size() != 4 || (n.substr(2) != U"公司" && n.substr(2) != U"集团")) return -1;
+  for (int e : companies) {
+    const std::u32string full = domain::ToU32(b.Get(e).name);
+    if (full.size() > n.size() && full.compare(0, 2, n, 0, 2) == 0) return e;
+  }
+  return -1;
+}
+
 struct ArticleState {
   domain::OrgContext orgs;
   domain::DateContext date;
@@ -315,6 +341,9 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
   std::map<std::pair<int, int>, int> mentioned_in;  // (entity, doc) -> count
   std::map<std::pair<int, int>, std::pair<uint32_t, TextSpan>> mentioned_first;
 
+  // Organisation surfaces seen so far (longest first) and the companies named so far.
+  std::vector<std::pair<std::u32string, int>> known_orgs;
+  std::vector<int> company_entities;
   for (size_t i = 0; i < sentences.size(); ++i) {
     const Sentence& sent = sentences[i];
     const std::u32string& s = sent.run.chars;
@@ -410,8 +439,22 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       auto named =
           domain::NameOrganizations(std::u32string_view(s).substr(pb, pe - pb), &st.orgs, strict);
       for (const auto& o : named) {
-        const int e = b.Entity(NodeLabel::kOrganization, o.name, domain::UnitKindName(o.kind));
+        int e = -1;
+        // 中钢公司 after 中钢集团…有限公司: an abbreviation of a company named earlier.
+        if (o.kind == domain::UnitKind::kCompany) e = FindAbbreviated(b, company_entities, o.name);
+        if (e < 0) {
+          e = b.Entity(NodeLabel::kOrganization, o.name, domain::UnitKindName(o.kind));
+          if (o.kind == domain::UnitKind::kCompany) company_entities.push_back(e);
+        } else {
+          b.Alias(e, o.name);
+        }
         for (const auto& al : o.aliases) b.Alias(e, al);
+        const std::u32string surface = domain::ToU32(o.name);
+        if (surface.size() >= 3) RememberSurface(&known_orgs, surface, e);
+        for (const auto& al : o.aliases) {
+          std::u32string a = domain::ToU32(al);
+          if (a.size() >= 4) RememberSurface(&known_orgs, a, e);
+        }
         note(e, pb + o.begin, pb + o.end);
         ids.push_back(e);
         if (o.parent >= 0 && o.parent < static_cast<int>(ids.size()) - 1) {
@@ -427,10 +470,15 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
     for (const auto& t : titled[i]) {
       const int person = person_at(t.name_begin);
       if (person < 0) continue;
+      int previous_org = -1;
       for (const auto& link : t.links) {
         std::vector<int> orgs;
         if (link.org_end > link.org_begin) orgs = add_orgs(link.org_begin, link.org_end, true);
+        // 市委常委、常务副市长X: a link without an organisation shares the previous link's.
+        if (orgs.empty() && link.org_end == link.org_begin && previous_org >= 0)
+          orgs.push_back(previous_org);
         if (orgs.empty()) continue;
+        previous_org = orgs.back();
         Properties props;
         SetProperty(&props, "title", domain::ToUtf8(std::u32string_view(s).substr(
                                          link.title_begin, link.title_end - link.title_begin)));
@@ -551,7 +599,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
     // function word, a known mention, or at a tagger word that is a noun, place or organisation)
     // and end with a suffix.
     for (size_t p = 0; p < s.size(); ++p) {
-      if (org_taken[p] || taken[p]) continue;
+      if (org_taken[p] || taken[p] || IsFunctionChar(s[p])) continue;
       bool boundary = p == 0 || !domain::IsCjk(s[p - 1]) || s[p - 1] == U'、' || taken[p - 1] ||
                       org_taken[p - 1] || IsFunctionChar(s[p - 1]);
       if (!sent.words.empty()) {
@@ -588,6 +636,20 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       p = pe - 1;
     }
 
+    // Organisations named earlier in the document, wherever they appear again (after the scans
+    // above, so that a known 经开区 does not cut 经开区明湖办事处 short).
+    for (const auto& [surface, entity] : known_orgs) {
+      for (size_t p = s.find(surface); p != std::u32string::npos; p = s.find(surface, p + 1)) {
+        bool free = true;
+        for (size_t k = p; k < p + surface.size(); ++k) free = free && !taken[k] && !org_taken[k];
+        if (!free) continue;
+        // Not when it is only the tail of a longer name (沟赵办事处 inside 高新区沟赵办事处 is
+        // fine, but 办事处 alone is never a surface here: surfaces have 3+ characters).
+        for (size_t k = p; k < p + surface.size(); ++k) org_taken[k] = true;
+        note(entity, p, p + surface.size());
+      }
+    }
+
     // Co-mentions and mentions.
     std::sort(mentions.begin(), mentions.end());
     std::vector<int> distinct;
@@ -597,7 +659,9 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       mentioned_in[key]++;
       mentioned_first.emplace(key, std::make_pair(sidx, sent.run.Span(m.second.first, m.second.second)));
     }
-    if (options_.co_mentions) {
+    // A sentence naming dozens of entities is a list, not a relation between them: co-mentions
+    // there would grow with the square of its length and say nothing.
+    if (options_.co_mentions && distinct.size() <= kMaxCoMentionEntities) {
       for (size_t x = 0; x < distinct.size(); ++x) {
         for (size_t y = x + 1; y < distinct.size(); ++y) {
           auto key = std::make_pair(distinct[x], distinct[y]);
