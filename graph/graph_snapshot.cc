@@ -42,100 +42,139 @@ VertexProps ToVertexProps(StoredNode&& node) {
 
 }  // namespace
 
-// Collects vertices and edges in any order, then builds the snapshot in canonical order.
+// Builds a snapshot in canonical order. Vertices first (any order: sorted here), then edges,
+// which go straight into the graph while they arrive in canonical order (a RocksDB scan of the
+// `out` column family yields exactly that order) and are sorted once at the end otherwise.
 class GraphSnapshot::Builder {
  public:
-  struct PendingEdge {
-    NodeId src;
-    NodeId dst;
-    EdgeProps props;
-  };
-
   std::vector<VertexProps> vertices;
-  std::vector<PendingEdge> edges;
   std::unordered_map<DocId, std::string> document_keys;
 
-  std::shared_ptr<GraphSnapshot> Build(bool drop_isolated) && {
+  Builder() : snapshot_(new GraphSnapshot()) {}
+
+  // REQUIRES: called once, before any AddEdge.
+  void AddVertices() {
     auto vertex_less = [](const VertexProps& a, const VertexProps& b) { return a.id < b.id; };
     if (!std::is_sorted(vertices.begin(), vertices.end(), vertex_less)) {
       std::sort(vertices.begin(), vertices.end(), vertex_less);
     }
-    auto edge_key = [](const PendingEdge& e) {
-      return std::tie(e.src, e.props.type, e.dst, e.props.id);
-    };
-    auto edge_less = [&](const PendingEdge& a, const PendingEdge& b) {
-      return edge_key(a) < edge_key(b);
-    };
-    if (!std::is_sorted(edges.begin(), edges.end(), edge_less)) {
-      std::sort(edges.begin(), edges.end(), edge_less);
-    }
-    if (drop_isolated) {
-      std::unordered_set<NodeId> used;
-      for (const auto& e : edges) {
-        used.insert(e.src);
-        used.insert(e.dst);
-      }
-      std::erase_if(vertices, [&](const VertexProps& v) { return !used.contains(v.id); });
-    }
-
-    auto snapshot = std::shared_ptr<GraphSnapshot>(new GraphSnapshot());
-    snapshot->graph_ = PropertyGraph(vertices.size());
-    PropertyGraph& g = snapshot->graph_;
-    snapshot->vertex_by_id_.reserve(vertices.size());
+    snapshot_->graph_ = PropertyGraph(vertices.size());
+    PropertyGraph& g = snapshot_->graph_;
+    snapshot_->vertex_by_id_.reserve(vertices.size());
     for (Vertex v = 0; v < vertices.size(); ++v) {
       g[v] = std::move(vertices[v]);
       const VertexProps& stored = g[v];
-      snapshot->vertex_by_id_.emplace(stored.id, v);
-      snapshot->vertices_by_name_.emplace(stored.name, v);
+      snapshot_->vertex_by_id_.emplace(stored.id, v);
+      snapshot_->vertices_by_name_.emplace(stored.name, v);
       for (const auto& alias : stored.aliases) {
-        if (alias != stored.name) snapshot->vertices_by_name_.emplace(alias, v);
+        if (alias != stored.name) snapshot_->vertices_by_name_.emplace(alias, v);
       }
     }
     vertices.clear();
     vertices.shrink_to_fit();
+  }
 
-    for (auto& e : edges) {
-      auto src = snapshot->vertex_by_id_.find(e.src);
-      auto dst = snapshot->vertex_by_id_.find(e.dst);
-      if (src == snapshot->vertex_by_id_.end() || dst == snapshot->vertex_by_id_.end()) continue;
-      boost::add_edge(src->second, dst->second, std::move(e.props), g);
+  // Drops the edge when an endpoint is not among the vertices.
+  void AddEdge(NodeId src, NodeId dst, EdgeProps props) {
+    if (src != last_src_id_) {
+      auto it = snapshot_->vertex_by_id_.find(src);
+      if (it == snapshot_->vertex_by_id_.end()) return;
+      last_src_id_ = src;
+      last_src_ = it->second;
     }
-    edges.clear();
-    edges.shrink_to_fit();
+    auto dst_it = snapshot_->vertex_by_id_.find(dst);
+    if (dst_it == snapshot_->vertex_by_id_.end()) return;
+    EdgeKey key{src, props.type, dst, props.id};
+    if (!out_of_order_ && have_last_key_ && key < last_key_) out_of_order_ = true;
+    last_key_ = key;
+    have_last_key_ = true;
+    boost::add_edge(last_src_, dst_it->second, std::move(props), snapshot_->graph_);
+  }
 
-    // Keep only the keys of documents an edge or a Document vertex of this snapshot cites.
-    for (auto [first, last] = boost::edges(g); first != last; ++first) {
-      DocId doc = g[*first].doc;
-      if (snapshot->document_keys_.contains(doc)) continue;
+  // `store` (may be null) supplies the keys of documents that have no Document node.
+  Result<std::shared_ptr<GraphSnapshot>> Finish(const GraphStore* store) && {
+    PropertyGraph& g = snapshot_->graph_;
+    if (out_of_order_) SortEdges();
+    // Keep only the keys of documents an edge or a Document vertex of this snapshot cites. One
+    // sorted pass over the distinct documents: far fewer lookups than one per edge.
+    std::vector<DocId> docs;
+    docs.reserve(boost::num_edges(g));
+    for (auto [first, last] = boost::edges(g); first != last; ++first) docs.push_back(g[*first].doc);
+    std::sort(docs.begin(), docs.end());
+    docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+    for (DocId doc : docs) {
       auto it = document_keys.find(doc);
-      if (it != document_keys.end()) snapshot->document_keys_.emplace(doc, it->second);
+      if (it != document_keys.end()) {
+        snapshot_->document_keys_.emplace(doc, it->second);
+        continue;
+      }
+      if (store == nullptr) continue;
+      // A document whose Document node is missing (a store that keeps none) still has a key.
+      auto stored = store->GetDocument(doc);
+      if (stored.ok()) {
+        snapshot_->document_keys_.emplace(doc, stored->source_key);
+      } else if (!stored.status().IsNotFound()) {
+        return stored.status().WithContext("loading the graph snapshot (document " +
+                                           IdToHex(doc) + ")");
+      }
     }
     for (auto [first, last] = boost::vertices(g); first != last; ++first) {
       if (g[*first].label == NodeLabel::kDocument) {
-        snapshot->document_keys_.emplace(g[*first].id, g[*first].name);
+        snapshot_->document_keys_.emplace(g[*first].id, g[*first].name);
       }
     }
-    return snapshot;
+    return std::move(snapshot_);
   }
+
+ private:
+  using EdgeKey = std::tuple<NodeId, EdgeType, NodeId, FactId>;
+
+  // The slow path for a store that scans edges out of order: take the edges out, sort, re-add.
+  void SortEdges() {
+    PropertyGraph& g = snapshot_->graph_;
+    struct Pending {
+      EdgeKey key;
+      Vertex src, dst;
+      EdgeProps props;
+    };
+    std::vector<Pending> pending;
+    pending.reserve(boost::num_edges(g));
+    for (auto [e, end] = boost::edges(g); e != end; ++e) {
+      Vertex u = boost::source(*e, g), v = boost::target(*e, g);
+      pending.push_back({EdgeKey{g[u].id, g[*e].type, g[v].id, g[*e].id}, u, v, std::move(g[*e])});
+    }
+    std::sort(pending.begin(), pending.end(),
+              [](const Pending& a, const Pending& b) { return a.key < b.key; });
+    PropertyGraph sorted(boost::num_vertices(g));
+    for (Vertex v = 0; v < boost::num_vertices(g); ++v) sorted[v] = std::move(g[v]);
+    for (auto& p : pending) boost::add_edge(p.src, p.dst, std::move(p.props), sorted);
+    g = std::move(sorted);
+  }
+
+  std::shared_ptr<GraphSnapshot> snapshot_;
+  NodeId last_src_id_ = 0;
+  Vertex last_src_ = 0;
+  EdgeKey last_key_{};
+  bool have_last_key_ = false;
+  bool out_of_order_ = false;
 };
 
 Result<std::shared_ptr<const GraphSnapshot>> GraphSnapshot::Load(const GraphStore& store,
                                                                   const SnapshotFilter& filter) {
   Builder builder;
-  std::unordered_set<NodeId> kept;
+  auto counts = store.Counts();
+  if (counts.ok()) builder.vertices.reserve(counts->nodes);
   Status s = store.ForEachNode([&](const StoredNode& node) {
     if (node.label == NodeLabel::kDocument) builder.document_keys.emplace(node.id, node.name);
     if (!Wanted(filter.labels, node.label)) return true;
-    kept.insert(node.id);
     builder.vertices.push_back(ToVertexProps(StoredNode(node)));
     return true;
   });
   if (!s.ok()) return s.WithContext("loading the graph snapshot (nodes)");
+  builder.AddVertices();
 
-  std::unordered_set<DocId> docs_without_node;
   s = store.ForEachEdge([&](const StoredEdge& edge) {
     if (!Wanted(filter.edge_types, edge.type)) return true;
-    if (!kept.contains(edge.src) || !kept.contains(edge.dst)) return true;
     EdgeProps props;
     props.id = edge.id;
     props.type = edge.type;
@@ -144,24 +183,22 @@ Result<std::shared_ptr<const GraphSnapshot>> GraphSnapshot::Load(const GraphStor
     props.span = edge.span;
     props.weight = EdgeWeight(edge.type, edge.props);
     props.props = edge.props;
-    if (!builder.document_keys.contains(edge.doc)) docs_without_node.insert(edge.doc);
-    builder.edges.push_back({edge.src, edge.dst, std::move(props)});
+    builder.AddEdge(edge.src, edge.dst, std::move(props));
     return true;
   });
   if (!s.ok()) return s.WithContext("loading the graph snapshot (edges)");
 
-  // A document whose Document node is missing (a store that keeps none) still has a key.
-  for (DocId doc : docs_without_node) {
-    if (builder.document_keys.contains(doc)) continue;
-    auto stored = store.GetDocument(doc);
-    if (stored.ok()) {
-      builder.document_keys.emplace(doc, stored->source_key);
-    } else if (!stored.status().IsNotFound()) {
-      return stored.status().WithContext("loading the graph snapshot (document " +
-                                         IdToHex(doc) + ")");
-    }
+  auto finished = std::move(builder).Finish(&store);
+  if (!finished.ok()) return finished.status();
+  std::shared_ptr<const GraphSnapshot> snapshot = std::move(finished).value();
+  if (filter.drop_isolated) {
+    // The subgraph of all edges is the snapshot without the vertices no edge touches.
+    std::vector<Edge> all;
+    all.reserve(snapshot->num_edges());
+    for (auto [e, end] = boost::edges(snapshot->graph()); e != end; ++e) all.push_back(*e);
+    snapshot = snapshot->Subgraph(all);
   }
-  return std::shared_ptr<const GraphSnapshot>(std::move(builder).Build(filter.drop_isolated));
+  return snapshot;
 }
 
 size_t GraphSnapshot::num_vertices() const { return boost::num_vertices(graph_); }
@@ -187,21 +224,28 @@ std::vector<Vertex> GraphSnapshot::FindByName(const std::string& name,
 
 std::shared_ptr<const GraphSnapshot> GraphSnapshot::Subgraph(const std::vector<Edge>& edges) const {
   Builder builder;
-  std::unordered_set<Vertex> endpoints;
+  std::vector<bool> endpoint(num_vertices(), false);
   std::unordered_set<FactId> seen;
+  std::vector<Edge> kept;
+  kept.reserve(edges.size());
   for (const Edge& e : edges) {
-    const EdgeProps& props = graph_[e];
-    Vertex src = boost::source(e, graph_);
-    Vertex dst = boost::target(e, graph_);
     // Fact ids are unique within a store; an edge listed twice is the same fact.
-    if (!seen.insert(props.id).second) continue;
-    endpoints.insert(src);
-    endpoints.insert(dst);
-    builder.edges.push_back({graph_[src].id, graph_[dst].id, props});
+    if (!seen.insert(graph_[e].id).second) continue;
+    endpoint[boost::source(e, graph_)] = true;
+    endpoint[boost::target(e, graph_)] = true;
+    kept.push_back(e);
   }
-  for (Vertex v : endpoints) builder.vertices.push_back(graph_[v]);
+  for (Vertex v = 0; v < endpoint.size(); ++v) {
+    if (endpoint[v]) builder.vertices.push_back(graph_[v]);
+  }
+  builder.AddVertices();
+  for (const Edge& e : kept) {
+    builder.AddEdge(graph_[boost::source(e, graph_)].id, graph_[boost::target(e, graph_)].id,
+                    graph_[e]);
+  }
   builder.document_keys = document_keys_;
-  return std::move(builder).Build(/*drop_isolated=*/false);
+  // Without a store Finish cannot fail.
+  return std::move(builder).Finish(nullptr).value();
 }
 
 const std::string& GraphSnapshot::DocumentKey(DocId doc) const {

@@ -137,6 +137,17 @@ TEST(GraphSnapshotTest, SubgraphKeepsTheEdgesAndTheirEndpoints) {
   ASSERT_EQ(sub->FindByName("王书记").size(), 1u);
   EXPECT_EQ(sub->DocumentKey(MakeDocId("news/b.txt")), "news/b.txt");
   EXPECT_EQ(snap->Subgraph({})->num_vertices(), 0u);
+
+  // Edges given out of order still come out in canonical order.
+  std::vector<Edge> all;
+  for (auto [e, end] = boost::edges(g); e != end; ++e) all.push_back(*e);
+  std::reverse(all.begin(), all.end());
+  auto reversed = snap->Subgraph(all);
+  const PropertyGraph& r = reversed->graph();
+  std::vector<FactId> original_order, subgraph_order;
+  for (auto [e, end] = boost::edges(g); e != end; ++e) original_order.push_back(g[*e].id);
+  for (auto [e, end] = boost::edges(r); e != end; ++e) subgraph_order.push_back(r[*e].id);
+  EXPECT_EQ(subgraph_order, original_order);
 }
 
 TEST(GraphSnapshotTest, EmptyStoreGivesEmptySnapshot) {
