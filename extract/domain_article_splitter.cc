@@ -159,8 +159,10 @@ std::vector<Article> SplitArticles(std::string_view page) {
   for (const Line& line : lines) {
     switch (line.kind) {
       case LineKind::kHeading: {
-        const bool opens = line.heading_level <= 2 && has_body && seen_byline &&
-                           (has_heading || body_blocks > 1);
+        // `#` after body text opens the next article; `##` only once this article has had its
+        // byline (before that it is a section of the same article).
+        const bool opens = has_body && (line.heading_level == 1 ||
+                                        (line.heading_level == 2 && seen_byline));
         if (opens) {
           start_article();
         }

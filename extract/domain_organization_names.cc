@@ -62,6 +62,9 @@ const std::unordered_map<std::u32string, SuffixInfo>& Suffixes() {
       {U"项目部", {K::kCompany, false}}, {U"银行", {K::kCompany, false}},
       {U"支行", {K::kCompany, false}}, {U"分行", {K::kCompany, false}},
       {U"酒店", {K::kCompany, false}}, {U"厂", {K::kCompany, false}},
+      {U"煤矿", {K::kCompany, false}}, {U"矿", {K::kCompany, false}},
+      {U"电厂", {K::kCompany, false}}, {U"工厂", {K::kCompany, false}},
+      {U"合作社", {K::kCompany, false}}, {U"商场", {K::kCompany, false}},
       // Teams.
       {U"服务队", {K::kTeam, false}}, {U"志愿队", {K::kTeam, false}},
       {U"突击队", {K::kTeam, false}}, {U"先锋队", {K::kTeam, false}},

@@ -14,6 +14,7 @@
 
 #include "common/utf8.h"
 #include "extract/domain_article_splitter.h"
+#include "extract/domain_byline.h"
 #include "extract/domain_dates.h"
 #include "extract/domain_events.h"
 #include "extract/domain_org_naming.h"
@@ -155,6 +156,35 @@ int FindAbbreviated(const DocumentBuilder& b, const std::vector<int>& companies,
   return -1;
 }
 
+// 市长 -> 市政府, 常务副县长 -> 县政府, 镇长 -> 镇政府; -1 for other titles.
+int GovernmentOfHeadTitle(DocumentBuilder& b, const std::u32string& title) {
+  if (title.size() < 2 || title.back() != U'长') return -1;
+  const char32_t level = title[title.size() - 2];
+  if (std::u32string_view(U"市区县镇乡省").find(level) == std::u32string_view::npos) return -1;
+  return b.Entity(NodeLabel::kOrganization, domain::ToUtf8(std::u32string{level}) + "政府",
+                  "government");
+}
+
+// Bylines in parentheses inside a lead: 本报讯 (记者 X 通讯员 Y) ...
+struct InlineByline {
+  size_t begin = 0;  // code point where the inner text starts
+  domain::Byline byline;
+};
+std::vector<InlineByline> FindParenthesisedBylines(const CharRun& run) {
+  std::vector<InlineByline> out;
+  const std::u32string& s = run.chars;
+  for (size_t i = 0; i + 3 < s.size(); ++i) {
+    if (s[i] != U'(' && s[i] != U'\uFF08') continue;
+    size_t j = i + 1;
+    while (j < s.size() && j - i < 60 && s[j] != U')' && s[j] != U'\uFF09') ++j;
+    if (j >= s.size() || (s[j] != U')' && s[j] != U'\uFF09')) continue;
+    auto parsed = domain::ParseBylineLine(run.Sub(i + 1, j), false, "");
+    if (parsed) out.push_back({i + 1, *parsed});
+    i = j;
+  }
+  return out;
+}
+
 struct ArticleState {
   domain::OrgContext orgs;
   domain::DateContext date;
@@ -241,6 +271,12 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
         strong_names.insert(domain::ToU32(n.name));
       }
       continue;
+    }
+    for (const auto& ib : FindParenthesisedBylines(sent.run)) {
+      for (const auto& n : ib.byline.names) {
+        names.insert(domain::ToU32(n.name));
+        strong_names.insert(domain::ToU32(n.name));
+      }
     }
     titled[i] = domain::FindTitledNames(s);
     for (const auto& t : titled[i]) names.insert(s.substr(t.name_begin, t.name_end - t.name_begin));
@@ -375,6 +411,19 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       continue;
     }
 
+    for (const auto& ib : FindParenthesisedBylines(sent.run)) {
+      for (const auto& n : ib.byline.names) {
+        const int p = b.Entity(NodeLabel::kPerson, n.name);
+        Properties props;
+        SetProperty(&props, "role", n.role);
+        b.Fact(EdgeType::kAuthored, p, adoc, sidx, sent.run.Span(ib.begin + n.begin, ib.begin + n.end),
+               props);
+        if (out.byline.find(n.name) == std::string::npos) {
+          if (!out.byline.empty()) out.byline += " ";
+          out.byline += n.name;
+        }
+      }
+    }
     st.orgs.chain_stem.clear();
     // Dates.
     std::string sentence_date;
@@ -474,7 +523,14 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       for (const auto& link : t.links) {
         std::vector<int> orgs;
         if (link.org_end > link.org_begin) orgs = add_orgs(link.org_begin, link.org_end, true);
-        // 市委常委、常务副市长X: a link without an organisation shares the previous link's.
+        const std::u32string title(
+            std::u32string_view(s).substr(link.title_begin, link.title_end - link.title_begin));
+        // 市长/县长/镇长 without an organisation: the government of that level (市政府).
+        if (orgs.empty() && link.org_end == link.org_begin) {
+          const int gov = GovernmentOfHeadTitle(b, title);
+          if (gov >= 0) orgs.push_back(gov);
+        }
+        // 市委常委、常务委员X: a link without an organisation shares the previous link's.
         if (orgs.empty() && link.org_end == link.org_begin && previous_org >= 0)
           orgs.push_back(previous_org);
         if (orgs.empty()) continue;

@@ -23,9 +23,20 @@ TEST(DomainTitleChain, StandingCommitteeAndDeputyMayor) {
   auto d = ExtractText("市委常委、常务副市长刘建国主持召开专题会议。");
   EXPECT_TRUE(HasEntity(d, NodeLabel::kPerson, "刘建国"));
   auto held = FindFacts(d, EdgeType::kHoldsPosition, "刘建国", "市委");
-  ASSERT_EQ(held.size(), 2u);
+  ASSERT_EQ(held.size(), 1u);
   EXPECT_EQ(Prop(held[0], "title"), "常委");
-  EXPECT_EQ(Prop(held[1], "title"), "常务副市长");
+  // A 市长 without an organisation is of the city government.
+  auto mayor = FindFacts(d, EdgeType::kHoldsPosition, "刘建国", "市政府");
+  ASSERT_EQ(mayor.size(), 1u);
+  EXPECT_EQ(Prop(mayor[0], "title"), "常务副市长");
+}
+
+TEST(DomainBylines, ParenthesisedBylineInTheLead) {
+  auto d = ExtractText("本报讯 (记者 陈晓梅 通讯员 何丽) 3月18日,县长刘光明到红星煤矿检查。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kAuthored, "陈晓梅", "").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kAuthored, "何丽", "").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "刘光明", "县政府").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "刘光明", "红星煤矿").size(), 1u);
 }
 
 TEST(DomainTitleChain, CountySecretaryVisitsVillage) {
