@@ -24,7 +24,7 @@ const std::vector<CueWord>& CueWords() {
       {U"考察", CueKind::kVisit},     {U"调研", CueKind::kVisit},     {U"视察", CueKind::kVisit},
       {U"检查", CueKind::kVisit},     {U"督导", CueKind::kVisit},     {U"看望", CueKind::kVisit},
       {U"慰问", CueKind::kVisit},     {U"赴", CueKind::kVisit},       {U"到", CueKind::kVisit},
-      {U"陪同", CueKind::kAccompany}, {U"一同", CueKind::kAccompany}, {U"主持", CueKind::kPreside},
+      {U"深入到", CueKind::kVisit},   {U"陪同", CueKind::kAccompany}, {U"一同", CueKind::kAccompany}, {U"主持", CueKind::kPreside},
       {U"出席", CueKind::kAttend},    {U"参加", CueKind::kAttend},    {U"捐赠", CueKind::kDonate},
       {U"捐给", CueKind::kDonate},    {U"捐献", CueKind::kDonate},    {U"捐助", CueKind::kDonate}};
   return kWords;
@@ -89,12 +89,23 @@ size_t OrgPhraseEnd(std::u32string_view s, size_t start) {
   constexpr size_t kMaxCompany = 28;
   size_t end = start;
   if (start >= s.size() || !IsCjk(s[start])) return start;  // quoted slogans are not places
+  // Verbs never inside a name: a phrase reaching one has run past its organisation
+  // (南阳市调研乡村振兴 is 南阳市 + 调研).
+  auto verb_at = [&](size_t i) {
+    static const std::u32string kVerbs[] = {
+        U"调研", U"检查", U"督导", U"视察", U"考察", U"走访", U"慰问", U"看望", U"指导", U"召开",
+        U"参加", U"出席", U"主持", U"了解", U"察看", U"开展", U"推进", U"落实", U"部署", U"座谈",
+        U"听取", U"捐赠", U"举行", U"陪同", U"实地"};
+    for (const auto& v : kVerbs)
+      if (s.substr(i, v.size()) == v) return true;
+    return false;
+  };
   UnitKind kind;
   bool generic;
   // The first unit: the shortest prefix ending with a suffix (taking the longest suffix there).
   // Units with a one-character suffix (村, 局, 区) are short names; longer ones are misreadings.
   for (size_t e = start + 2; e <= s.size() && e - start <= kMaxFirst; ++e) {
-    if (IsOrgStopChar(s[e - 1]) || s[e - 1] == U'、') break;
+    if (IsOrgStopChar(s[e - 1]) || s[e - 1] == U'、' || verb_at(e - 2)) break;
     const size_t suffix = OrgSuffixEndingAt(s, e, &kind, &generic);
     if (suffix > 0 && !ContinuesWord(s, e)) {
       if (suffix == 1 && (e - start > 8 || (kind == UnitKind::kRegion && e - start > 5))) break;
@@ -107,7 +118,7 @@ size_t OrgPhraseEnd(std::u32string_view s, size_t start) {
   for (bool grew = true; grew;) {
     grew = false;
     for (size_t e = end + 1; e <= s.size() && e - end <= kMaxNested; ++e) {
-      if (IsOrgStopChar(s[e - 1]) || s[e - 1] == U'、') break;
+      if (IsOrgStopChar(s[e - 1]) || s[e - 1] == U'、' || verb_at(e - 1)) break;
       UnitKind k2;
       if (OrgSuffixEndingAt(s, e, &k2, &generic) > 0 && k2 != UnitKind::kTeam &&
           !ContinuesWord(s, e)) {

@@ -157,7 +157,10 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
       if (strict && unit.kind == UnitKind::kPlace && stem.size() > 6) continue;
       const bool specific = !IsGenericStem(stem);
       if (g && !stem_set) {
-        ctx->chain_stem = prefix + text.substr(0, text.size() - suffix);
+        // 南阳市委 -> 南阳市 (the level stays with the place), 沟赵党工委 -> 沟赵.
+        const std::u32string_view sfx = std::u32string_view(text).substr(text.size() - suffix);
+        const bool level_committee = sfx == U"市委" || sfx == U"县委" || sfx == U"区委" || sfx == U"省委";
+        ctx->chain_stem = prefix + text.substr(0, text.size() - suffix + (level_committee ? 1 : 0));
         stem_set = true;
       }
       const bool place_like = unit.kind == UnitKind::kPlace;

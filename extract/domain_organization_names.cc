@@ -47,7 +47,10 @@ const std::unordered_map<std::u32string, SuffixInfo>& Suffixes() {
       {U"党工委", {K::kParty, true}}, {U"党委", {K::kParty, true}},
       {U"党支部", {K::kParty, true}}, {U"党总支", {K::kParty, true}},
       {U"机关党委", {K::kParty, true}}, {U"人大工委", {K::kParty, true}},
-      {U"工委", {K::kParty, true}}, {U"纪工委", {K::kParty, true}}, {U"纪委", {K::kParty, true}},
+      {U"工委", {K::kParty, true}}, {U"政法委", {K::kParty, false}},
+      {U"组织部", {K::kParty, false}}, {U"宣传部", {K::kParty, false}},
+      {U"统战部", {K::kParty, false}}, {U"发改委", {K::kGovernment, false}},
+      {U"卫健委", {K::kGovernment, false}}, {U"编办", {K::kGovernment, false}}, {U"纪工委", {K::kParty, true}}, {U"纪委", {K::kParty, true}},
       {U"市委", {K::kParty, true}}, {U"区委", {K::kParty, true}}, {U"县委", {K::kParty, true}},
       {U"省委", {K::kParty, true}}, {U"镇党委", {K::kParty, true}}, {U"党组", {K::kParty, true}},
       {U"工商联", {K::kParty, false}}, {U"妇联", {K::kParty, false}},
@@ -88,7 +91,8 @@ bool ContinuesWord(std::u32string_view s, size_t end) {
         U"当局", U"地区", U"辖区", U"城区", U"分区", U"入区", U"返乡", U"下乡", U"城乡",
         U"家乡", U"老乡", U"入市", U"上市", U"城市", U"都市", U"开市", U"出厂", U"疫区",
         U"全区", U"全市", U"全省", U"全县", U"全镇", U"全村", U"本市", U"本区", U"我市",
-        U"我区", U"我省", U"各省", U"外省", U"该村", U"进村", U"入村", U"驻村", U"出村"};
+        U"我区", U"我省", U"各省", U"外省", U"该村", U"进村", U"入村", U"驻村", U"出村",
+        U"农村", U"乡村"};
     for (const auto& w : kEndings) {
       if (s.substr(end - 2, 2) == w) return true;
     }
@@ -194,6 +198,15 @@ std::vector<OrgUnit> SplitOrgUnits(std::u32string_view name) {
           longer_ahead = true;
           break;
         }
+      }
+      // 南阳市中心医院: a rest that is nothing but a (non-generic) suffix belongs to this unit.
+      if (!longer_ahead && i < name.size()) {
+        UnitKind k3;
+        bool g3;
+        const std::u32string_view rest = name.substr(i);
+        if (OrgSuffixEndingAt(rest, rest.size(), &k3, &g3) == rest.size() && !g3 &&
+            k3 != UnitKind::kRegion && kind != UnitKind::kRegion)
+          longer_ahead = true;
       }
       if (!longer_ahead) {
         const bool bare = (i - start) == len;

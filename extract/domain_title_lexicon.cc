@@ -20,7 +20,8 @@ const std::unordered_set<std::u32string>& BaseTitles() {
       U"团长", U"军长", U"师长", U"旅长", U"连长", U"排长", U"班长", U"主委", U"召集人",
       U"总指挥", U"指导员", U"教导员", U"协理员", U"干事", U"秘书", U"副手", U"书记员", U"审判长",
       U"审判员", U"检察官", U"法官", U"督察长", U"总会计师", U"总经济师", U"首席执行官",
-      U"执行董事", U"合伙人", U"创始人", U"董秘", U"监事", U"党组书记", U"党组成员"};
+      U"执行董事", U"合伙人", U"创始人", U"董秘", U"监事", U"党组书记", U"党组成员",
+      U"领导"};  // 领导 anchors names (区领导甲、乙) but gives no position (see extractor.cc)
   return kTitles;
 }
 

@@ -185,6 +185,18 @@ std::vector<InlineByline> FindParenthesisedBylines(const CharRun& run) {
   return out;
 }
 
+// True when the clause before `pos` names a visiting group (调研组, 视察组, 督导组, 一行).
+bool GroupSubjectBefore(std::u32string_view s, size_t pos) {
+  size_t b = pos;
+  while (b > 0 && !domain::IsClauseBreak(s[b - 1])) --b;
+  const std::u32string_view clause = s.substr(b, pos - b);
+  static const std::u32string kGroups[] = {U"调研组", U"视察组", U"督导组", U"检查组", U"考察组",
+                                           U"督查组", U"一行"};
+  for (const auto& g : kGroups)
+    if (clause.find(g) != std::u32string_view::npos) return true;
+  return false;
+}
+
 struct ArticleState {
   domain::OrgContext orgs;
   domain::DateContext date;
@@ -533,7 +545,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
         // 市委常委、常务委员X: a link without an organisation shares the previous link's.
         if (orgs.empty() && link.org_end == link.org_begin && previous_org >= 0)
           orgs.push_back(previous_org);
-        if (orgs.empty()) continue;
+        if (orgs.empty() || title == U"领导") continue;  // 区领导X: a person, not a position
         previous_org = orgs.back();
         Properties props;
         SetProperty(&props, "title", domain::ToUtf8(std::u32string_view(s).substr(
@@ -551,10 +563,15 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       const int subj_i = domain::SubjectBefore(s, persons, cue.begin);
       switch (cue.kind) {
         case domain::CueKind::kVisit: {
-          if (subj_i < 0) break;
-          const int subject = persons[subj_i].entity;
+          int subject = subj_i >= 0 ? persons[subj_i].entity : -1;
+          size_t subject_begin = subj_i >= 0 ? persons[subj_i].begin : cue.begin;
+          // 调研组/视察组/一行 as the subject: the official who led it (the article's last visitor).
+          if (subject < 0 && st.last_visitor >= 0 && GroupSubjectBefore(s, cue.begin)) {
+            subject = st.last_visitor;
+          }
+          if (subject < 0) break;
           size_t t = cue.end;
-          while (t < s.size() && s[t] == U'了') ++t;
+          while (t < s.size() && (s[t] == U'了' || s[t] == U'到')) ++t;
           size_t pe = domain::OrgPhraseEnd(s, t);
           if (pe == t) break;
           int parent_of_list = -1;
@@ -569,7 +586,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
                 if (!sentence_date.empty()) SetProperty(&props, "date", sentence_date);
                 if (!sentence_time.empty()) SetProperty(&props, "time", sentence_time);
                 b.Fact(EdgeType::kVisited, subject, target, sidx,
-                       sent.run.Span(persons[subj_i].begin, pe), props);
+                       sent.run.Span(std::min(subject_begin, t), pe), props);
               }
               st.last_visitor = subject;
               st.last_visit_date = sentence_date;

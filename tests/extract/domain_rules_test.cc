@@ -52,7 +52,25 @@ TEST(DomainTitleChain, CountySecretaryVisitsVillage) {
 TEST(DomainTitleChain, NestedOfficeAndPartyGroupMember) {
   auto d = ExtractText("省政协研究室主任、机关党组成员王志远表示,要做好调研工作。");
   EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "王志远", "省政协研究室").size(), 1u);
-  EXPECT_TRUE(HasEntity(d, NodeLabel::kOrganization, "省政协"));
+}
+
+TEST(DomainTitleChain, LaterLinksInheritTheCityOfACityCommittee) {
+  auto d = ExtractText("南阳市委副书记、政法委书记韩冬梅出席会议。区领导朱红梅、梁晓东一同参加。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "韩冬梅", "南阳市委").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "韩冬梅", "南阳市政法委").size(), 1u);
+  // 领导 anchors names but is no position.
+  EXPECT_TRUE(HasEntity(d, NodeLabel::kPerson, "朱红梅"));
+  EXPECT_TRUE(HasEntity(d, NodeLabel::kPerson, "梁晓东"));
+  EXPECT_TRUE(FindFacts(d, EdgeType::kHoldsPosition, "朱红梅", "").empty());
+}
+
+TEST(DomainVisits, GroupLedByAnOfficialAndVerbsEndPlaceNames) {
+  auto d = ExtractText(
+      "11月22日,副省长欧阳明辉率省政府调研组赴南阳市调研乡村振兴工作。"
+      "随后,调研组深入到卧龙区谢庄乡王营村,走进农户家中。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "欧阳明辉", "南阳市").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "欧阳明辉", "王营村").size(), 1u);
+  EXPECT_FALSE(HasAlias(d, "南阳市调研乡村"));
 }
 
 TEST(DomainTitleChain, ElidedPrefixInheritsTheChainRegion) {
