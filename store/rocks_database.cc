@@ -253,6 +253,12 @@ Result<std::unique_ptr<RocksDatabase>> RocksDatabase::Open(const std::string& pa
 
 RocksDatabase::~RocksDatabase() {
   if (db_ != nullptr) {
+    if (!read_only_) {
+      // Flush the memtables: otherwise every reader opened later (a secondary instance) replays
+      // the whole write-ahead log into memory again, which made `tupu check` 5 s on 5000 docs.
+      std::vector<rocksdb::ColumnFamilyHandle*> all(handles_.begin(), handles_.end());
+      db_->Flush(rocksdb::FlushOptions(), all).PermitUncheckedError();
+    }
     // Remove the pid file while the lock is still held, so a later writer's file is never lost.
     if (!read_only_) {
       std::error_code ec;

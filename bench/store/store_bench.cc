@@ -3,7 +3,8 @@
 // unchanged re-ingest, replace, point lookups, edge scans, Counts() and the integrity check.
 // Not a test: timings vary with the machine.
 //
-// usage: store_bench [--docs N] [--db DIR]   (DIR is emptied first; default: a temp folder)
+// usage: store_bench [--docs N] [--db DIR] [--keep]   (DIR is emptied first; default: a temp
+// folder, removed at the end unless --keep)
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -106,15 +107,18 @@ bool Fail(const tupu::Status& s) {
 
 int main(int argc, char** argv) {
   int docs = 20000;
+  bool keep = false;  // leave the database for `tupu check` and friends
   std::string db = (std::filesystem::temp_directory_path() / "tupu-store-bench.db").string();
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--docs" && i + 1 < argc) {
       docs = std::atoi(argv[++i]);
+    } else if (arg == "--keep") {
+      keep = true;
     } else if (arg == "--db" && i + 1 < argc) {
       db = argv[++i];
     } else {
-      std::printf("usage: store_bench [--docs N] [--db DIR]  (DIR is emptied first)\n");
+      std::printf("usage: store_bench [--docs N] [--db DIR] [--keep]  (DIR is emptied first)\n");
       return arg == "--help" ? 0 : 2;
     }
   }
@@ -206,6 +210,6 @@ int main(int argc, char** argv) {
   if (!report.ok()) return Fail(report.status());
   std::printf("check           %llu problems             %7.2f s\n",
               static_cast<unsigned long long>(report->problem_count), Seconds(t));
-  std::filesystem::remove_all(db);
+  if (!keep) std::filesystem::remove_all(db);
   return report->ok() ? 0 : 1;
 }
