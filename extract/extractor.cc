@@ -197,6 +197,15 @@ bool GroupSubjectBefore(std::u32string_view s, size_t pos) {
   return false;
 }
 
+// The organisation mention that ends exactly at `pos`, or -1.
+int OrganizationEndingAt(const DocumentBuilder& b,
+                         const std::vector<std::pair<int, std::pair<size_t, size_t>>>& mentions,
+                         size_t pos) {
+  for (const auto& m : mentions)
+    if (m.second.second == pos && b.Get(m.first).label == NodeLabel::kOrganization) return m.first;
+  return -1;
+}
+
 struct ArticleState {
   domain::OrgContext orgs;
   domain::DateContext date;
@@ -497,6 +506,19 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
     std::vector<bool> org_taken(s.size(), false);
     auto add_orgs = [&](size_t pb, size_t pe, bool mark, bool strict = false) -> std::vector<int> {
       std::vector<int> ids;
+      // Already named by an earlier scan of this sentence: the same entities, outermost first.
+      bool all_taken = pe > pb;
+      for (size_t k = pb; k < pe; ++k) all_taken = all_taken && org_taken[k];
+      if (all_taken) {
+        std::vector<std::pair<size_t, int>> inside;
+        for (const auto& m : mentions)
+          if (m.second.first >= pb && m.second.second <= pe &&
+              b.Get(m.first).label == NodeLabel::kOrganization)
+            inside.push_back({m.second.first, m.first});
+        std::sort(inside.begin(), inside.end());
+        for (const auto& [pos, e] : inside) ids.push_back(e);
+        if (!ids.empty()) return ids;
+      }
       auto named =
           domain::NameOrganizations(std::u32string_view(s).substr(pb, pe - pb), &st.orgs, strict);
       for (const auto& o : named) {
@@ -556,6 +578,61 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       }
     }
 
+    // Other organisations: phrases that start where a name can start (after punctuation, a
+    // function word, a known mention, or at a tagger word that is a noun, place or organisation)
+    // and end with a suffix.
+    for (size_t p = 0; p < s.size(); ++p) {
+      if (org_taken[p] || taken[p] || IsFunctionChar(s[p])) continue;
+      bool boundary = p == 0 || !domain::IsCjk(s[p - 1]) || s[p - 1] == U'、' || taken[p - 1] ||
+                      org_taken[p - 1] || IsFunctionChar(s[p - 1]);
+      if (!sent.words.empty()) {
+        const TaggedWord* w = WordStartingAt(sent, p);
+        if (w == nullptr) {
+          boundary = false;  // never start inside a word the tagger made
+        } else if (IsNonNameTag(w->tag)) {
+          boundary = false;
+        } else {
+          boundary = boundary || PreviousWordIsNonName(sent, p);
+        }
+      }
+      if (!boundary) continue;
+      size_t start = p + LeadingVerbLength(s, p);
+      size_t pe = domain::OrgPhraseEnd(s, start);
+      if (pe == start) continue;
+      // With a tagger, a verb, preposition or time inside the phrase means it began too early:
+      // restart after the last such word (会议通报近期高新区 -> 高新区).
+      if (!sent.words.empty()) {
+        size_t restart = start;
+        for (const auto& w : sent.words) {
+          if (w.cp_begin >= start && w.cp_end < pe && IsNonNameTag(w.tag)) restart = w.cp_end;
+        }
+        if (restart > start) {
+          start = restart;
+          pe = domain::OrgPhraseEnd(s, start);
+          if (pe == start) continue;
+        }
+      }
+      bool overlap = false;
+      for (size_t k = start; k < pe; ++k) overlap = overlap || org_taken[k] || taken[k];
+      if (overlap) continue;
+      add_orgs(start, pe, true, /*strict=*/true);
+      p = pe - 1;
+    }
+
+    // Organisations named earlier in the document, wherever they appear again (after the scans
+    // above, so that a known 经开区 does not cut 经开区明湖办事处 short).
+    for (const auto& [surface, entity] : known_orgs) {
+      for (size_t p = s.find(surface); p != std::u32string::npos; p = s.find(surface, p + 1)) {
+        bool free = true;
+        for (size_t k = p; k < p + surface.size(); ++k) free = free && !taken[k] && !org_taken[k];
+        if (!free) continue;
+        // Not when it is only the tail of a longer name (沟赵办事处 inside 高新区沟赵办事处 is
+        // fine, but 办事处 alone is never a surface here: surfaces have 3+ characters).
+        for (size_t k = p; k < p + surface.size(); ++k) org_taken[k] = true;
+        note(entity, p, p + surface.size());
+      }
+    }
+
     // Events.
     std::set<std::tuple<int, int, std::string>> visits_here;
     for (const auto& cue : domain::FindEventCues(s)) {
@@ -573,7 +650,26 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
           size_t t = cue.end;
           while (t < s.size() && (s[t] == U'了' || s[t] == U'到')) ++t;
           size_t pe = domain::OrgPhraseEnd(s, t);
-          if (pe == t) break;
+          if (pe == t) {
+            // 甲在乙调研: the place sits between 在 and the cue.
+            const int at = OrganizationEndingAt(b, mentions, cue.begin);
+            if (at < 0) break;
+            size_t mb = 0;
+            for (const auto& m : mentions)
+              if (m.first == at && m.second.second == cue.begin) mb = m.second.first;
+            while (mb > 0 && org_taken[mb - 1]) --mb;  // to the start of the whole phrase
+            if (mb == 0 || s[mb - 1] != U'在') break;
+            if (visits_here.insert({subject, at, sentence_date}).second) {
+              Properties props;
+              if (!sentence_date.empty()) SetProperty(&props, "date", sentence_date);
+              if (!sentence_time.empty()) SetProperty(&props, "time", sentence_time);
+              b.Fact(EdgeType::kVisited, subject, at, sidx, sent.run.Span(subject_begin, cue.end),
+                     props);
+            }
+            st.last_visitor = subject;
+            st.last_visit_date = sentence_date;
+            break;
+          }
           int parent_of_list = -1;
           while (true) {
             auto ids = add_orgs(t, pe, true);
@@ -665,61 +761,6 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
                  sent.run.Span(persons[subj_i].begin, std::max(re, cue.end)), props);
           break;
         }
-      }
-    }
-
-    // Other organisations: phrases that start where a name can start (after punctuation, a
-    // function word, a known mention, or at a tagger word that is a noun, place or organisation)
-    // and end with a suffix.
-    for (size_t p = 0; p < s.size(); ++p) {
-      if (org_taken[p] || taken[p] || IsFunctionChar(s[p])) continue;
-      bool boundary = p == 0 || !domain::IsCjk(s[p - 1]) || s[p - 1] == U'、' || taken[p - 1] ||
-                      org_taken[p - 1] || IsFunctionChar(s[p - 1]);
-      if (!sent.words.empty()) {
-        const TaggedWord* w = WordStartingAt(sent, p);
-        if (w == nullptr) {
-          boundary = false;  // never start inside a word the tagger made
-        } else if (IsNonNameTag(w->tag)) {
-          boundary = false;
-        } else {
-          boundary = boundary || PreviousWordIsNonName(sent, p);
-        }
-      }
-      if (!boundary) continue;
-      size_t start = p + LeadingVerbLength(s, p);
-      size_t pe = domain::OrgPhraseEnd(s, start);
-      if (pe == start) continue;
-      // With a tagger, a verb, preposition or time inside the phrase means it began too early:
-      // restart after the last such word (会议通报近期高新区 -> 高新区).
-      if (!sent.words.empty()) {
-        size_t restart = start;
-        for (const auto& w : sent.words) {
-          if (w.cp_begin >= start && w.cp_end < pe && IsNonNameTag(w.tag)) restart = w.cp_end;
-        }
-        if (restart > start) {
-          start = restart;
-          pe = domain::OrgPhraseEnd(s, start);
-          if (pe == start) continue;
-        }
-      }
-      bool overlap = false;
-      for (size_t k = start; k < pe; ++k) overlap = overlap || org_taken[k] || taken[k];
-      if (overlap) continue;
-      add_orgs(start, pe, true, /*strict=*/true);
-      p = pe - 1;
-    }
-
-    // Organisations named earlier in the document, wherever they appear again (after the scans
-    // above, so that a known 经开区 does not cut 经开区明湖办事处 short).
-    for (const auto& [surface, entity] : known_orgs) {
-      for (size_t p = s.find(surface); p != std::u32string::npos; p = s.find(surface, p + 1)) {
-        bool free = true;
-        for (size_t k = p; k < p + surface.size(); ++k) free = free && !taken[k] && !org_taken[k];
-        if (!free) continue;
-        // Not when it is only the tail of a longer name (沟赵办事处 inside 高新区沟赵办事处 is
-        // fine, but 办事处 alone is never a surface here: surfaces have 3+ characters).
-        for (size_t k = p; k < p + surface.size(); ++k) org_taken[k] = true;
-        note(entity, p, p + surface.size());
       }
     }
 

@@ -115,6 +115,13 @@ TEST(DomainVisits, DateCarriesToTheNextSentenceAndCompanyNameRunsToGongsi) {
   EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "", "").size(), 1u);  // 深入车间 is no office
 }
 
+TEST(DomainVisits, PlaceBetweenZaiAndTheCue) {
+  auto d = ExtractText("本报讯 4月2日,副市长黄永明在东湖区管委会调研时强调,要抓好安全生产。");
+  auto v = FindFacts(d, EdgeType::kVisited, "黄永明", "东湖区管委会");
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(Prop(v[0], "date"), "04-02");
+}
+
 TEST(DomainPersons, SpeakersAndNameBoundaries) {
   auto d = ExtractText("刘志强强调,要抓好落实。王强表示同意。付老师说,很好。");
   EXPECT_TRUE(HasEntity(d, NodeLabel::kPerson, "刘志强"));
