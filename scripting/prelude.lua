@@ -210,7 +210,14 @@ Path.__tostring = function(p)
   for i, x in ipairs(p) do
     local k = kind_of(x)
     if k == "node" then parts[#parts + 1] = x.name
-    elseif k == "edge" then parts[#parts + 1] = "-" .. x.type .. "->"
+    elseif k == "edge" then
+      -- The arrow follows the fact's direction, whichever way the path walked it.
+      local before = p[i - 1]
+      if kind_of(before) == "node" and before.id == x.dst and x.src ~= x.dst then
+        parts[#parts + 1] = "<-" .. x.type .. "-"
+      else
+        parts[#parts + 1] = "-" .. x.type .. "->"
+      end
     else parts[#parts + 1] = tostring(x) end
   end
   return table.concat(parts, " ")

@@ -167,7 +167,7 @@ TEST_F(TraversalTest, AlgorithmsRankAndChainIntoTopAndShow) {
   EXPECT_EQ(Run("print(g:components{edges={'VISITED'}}[1].size)"), "5\n");
   EXPECT_EQ(Run("print(g:betweenness{edges={'VISITED'}}[1].name)"), "科技园\n");
   EXPECT_EQ(Run("print(tostring(g:shortest_path('第一中学', '西湖', {edges={'VISITED'}})))"),
-            "第一中学 -VISITED-> 王明 -VISITED-> 科技园 -VISITED-> 李华 -VISITED-> 西湖\n");
+            "第一中学 <-VISITED- 王明 -VISITED-> 科技园 <-VISITED- 李华 -VISITED-> 西湖\n");
   EXPECT_EQ(Run("print(g:shortest_path('第一中学', '西湖', {edges={'HOLDS_POSITION'}}))"), "nil\n");
   EXPECT_NE(Run("g:pagerank{}:top(2):show()").find("(2 rows)"), std::string::npos);
 }
