@@ -5,6 +5,7 @@
 // ../shared/eval/score.py reads. Exit code: 0, 1 (model missing), 3 (some inputs skipped).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -60,9 +61,43 @@ nlohmann::json DocumentJson(const ExtractedDocument& d) {
   return j;
 }
 
+// The sentence with every entity name or alias marked: [张三]人 [某某办事处]组 [某地]地.
+std::string MarkSentence(const ExtractedDocument& d, const std::string& sentence) {
+  struct Surface {
+    std::string text;
+    const char* mark;
+  };
+  std::vector<Surface> surfaces;
+  for (const auto& e : d.entities) {
+    if (e.label == NodeLabel::kDocument) continue;
+    const char* mark = e.label == NodeLabel::kPerson ? "人" : e.label == NodeLabel::kPlace ? "地" : "组";
+    surfaces.push_back({e.name, mark});
+    for (const auto& a : e.aliases) surfaces.push_back({a, mark});
+  }
+  std::sort(surfaces.begin(), surfaces.end(),
+            [](const Surface& a, const Surface& b) { return a.text.size() > b.text.size(); });
+  std::string out;
+  size_t i = 0;
+  while (i < sentence.size()) {
+    bool matched = false;
+    for (const auto& sf : surfaces) {
+      if (!sf.text.empty() && sentence.compare(i, sf.text.size(), sf.text) == 0) {
+        out += "[" + sf.text + "]" + sf.mark;
+        i += sf.text.size();
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) out += sentence[i++];
+  }
+  return out;
+}
+
 void PrintText(const ExtractedDocument& d) {
   fmt::print("== {} ({} sentences, {} entities, {} facts)\n", d.source_key, d.sentences.size(),
              d.entities.size(), d.facts.size());
+  for (size_t i = 0; i < d.sentences.size(); ++i)
+    fmt::print("  {:3}| {}\n", i, MarkSentence(d, Snippet(d.text, d.sentences[i])));
   for (const auto& e : d.entities) {
     if (e.label == NodeLabel::kDocument) continue;
     std::string aliases;
@@ -75,8 +110,8 @@ void PrintText(const ExtractedDocument& d) {
     if (f.type == EdgeType::kCoMentioned || f.type == EdgeType::kMentionedIn) continue;
     std::string props;
     for (const auto& [k, v] : f.props) props += fmt::format(" {}={}", k, v);
-    fmt::print("  {} -[{}{}]-> {}\n      «{}»\n", f.src.name, EdgeTypeName(f.type), props,
-               f.dst.name, Snippet(d.text, f.span));
+    fmt::print("  {} -[{}{}]-> {}\n      s{} «{}»\n", f.src.name, EdgeTypeName(f.type), props,
+               f.dst.name, f.sentence, Snippet(d.text, f.span));
   }
 }
 
