@@ -1,8 +1,10 @@
 // The GraphML exporter (see export_graphml.h).
-// Written directly rather than through boost::write_graphml: that one declares for="graph" keys
-// (Gephi refuses the file), leaves attr.name unescaped, needs one property map per attribute (our
-// properties are per-edge lists with keys known only at run time) and goes through ostream for every
-// value, while issue 5 asks for igraph's export speed. Output order is the snapshot's order.
+// Written directly rather than through boost::write_graphml (bench/graph/graph_bench has both):
+// Boost numbers nodes n0, n1, ... (our content-addressed ids would be lost to Gephi users merging
+// exports), leaves attr.name unescaped, declares for="graph" keys as soon as a graph property is
+// given, wants writable property maps (a const snapshot needs a function map per attribute, and
+// our properties are per-edge lists whose keys are known only at run time), and measured 3.5x
+// slower per MB (133 vs 472 MB/s on 100 k edges). Output order is the snapshot's order.
 #include "graph/export_graphml.h"
 
 #include <string>
