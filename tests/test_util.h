@@ -9,16 +9,30 @@
 #include <sstream>
 #include <string>
 
-#define ASSERT_OK(expr)                                        \
-  do {                                                         \
-    const auto& tupu_s_ = (expr);                              \
-    ASSERT_TRUE(tupu_s_.ok()) << #expr << ": " << tupu_s_.ToString(); \
+#include "common/result.h"
+#include "common/status.h"
+
+namespace tupu::testing {
+// The Status of a Status or of a Result<T>, for ASSERT_OK/EXPECT_OK.
+inline const ::tupu::Status& StatusOf(const ::tupu::Status& s) { return s; }
+template <typename T>
+const ::tupu::Status& StatusOf(const ::tupu::Result<T>& r) { return r.status(); }
+}  // namespace tupu::testing
+
+#ifndef ASSERT_OK
+#define ASSERT_OK(expr)                                                             \
+  do {                                                                              \
+    const ::tupu::Status tupu_s_ = ::tupu::testing::StatusOf(expr);                 \
+    ASSERT_TRUE(tupu_s_.ok()) << #expr << ": " << tupu_s_.ToString();               \
   } while (0)
-#define EXPECT_OK(expr)                                        \
-  do {                                                         \
-    const auto& tupu_s_ = (expr);                              \
-    EXPECT_TRUE(tupu_s_.ok()) << #expr << ": " << tupu_s_.ToString(); \
+#endif
+#ifndef EXPECT_OK
+#define EXPECT_OK(expr)                                                             \
+  do {                                                                              \
+    const ::tupu::Status tupu_s_ = ::tupu::testing::StatusOf(expr);                 \
+    EXPECT_TRUE(tupu_s_.ok()) << #expr << ": " << tupu_s_.ToString();               \
   } while (0)
+#endif
 
 namespace tupu::testing {
 

@@ -9,28 +9,7 @@
 #include "common/result.h"
 #include "test_util.h"
 
-// test_util.h's ASSERT_OK/EXPECT_OK take a Status; the store returns Result<T> as often, so here
-// they take either (same message: the expression and its Status).
-#undef ASSERT_OK
-#undef EXPECT_OK
-#define ASSERT_OK(expr)                                                                     \
-  do {                                                                                      \
-    const ::tupu::Status tupu_s_ = ::tupu::testing::StatusOf(expr);                         \
-    ASSERT_TRUE(tupu_s_.ok()) << #expr << ": " << tupu_s_.ToString();                       \
-  } while (0)
-#define EXPECT_OK(expr)                                                                     \
-  do {                                                                                      \
-    const ::tupu::Status tupu_s_ = ::tupu::testing::StatusOf(expr);                         \
-    EXPECT_TRUE(tupu_s_.ok()) << #expr << ": " << tupu_s_.ToString();                       \
-  } while (0)
-
 namespace tupu::testing {
-
-inline const Status& StatusOf(const Status& s) { return s; }
-template <typename T>
-const Status& StatusOf(const Result<T>& r) {
-  return r.status();
-}
 
 // [begin, end) of the first `needle` in `text` (the whole text when absent, which tests notice).
 TextSpan SpanOf(const std::string& text, const std::string& needle);
