@@ -4,6 +4,7 @@
 
 #include <Eigen/Core>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -180,6 +181,11 @@ Result<std::shared_ptr<const LacModel>> LoadLacModel(const std::string& dir) {
   model->crf_start.assign(crf.data.begin(), crf.data.begin() + kLacNumTags);
   model->crf_end.assign(crf.data.begin() + kLacNumTags, crf.data.begin() + 2 * kLacNumTags);
   model->crf_transition.assign(crf.data.begin() + 2 * kLacNumTags, crf.data.end());
+  model->crf_transition_padded.assign(static_cast<size_t>(kLacNumTags) * kLacTagStride, -1e30f);
+  for (int from = 0; from < kLacNumTags; ++from) {
+    std::copy_n(model->crf_transition.data() + from * kLacNumTags, kLacNumTags,
+                model->crf_transition_padded.data() + from * kLacTagStride);
+  }
   return std::shared_ptr<const LacModel>(std::move(model));
 }
 

@@ -18,6 +18,7 @@ inline constexpr int kLacHidden = 128;      // GRU state size (and embedding siz
 inline constexpr int kLacGates = 3 * kLacHidden;  // update | reset | candidate
 inline constexpr int kLacBiHidden = 2 * kLacHidden;  // forward | reverse outputs, concatenated
 inline constexpr int kLacNumTags = 57;
+inline constexpr int kLacTagStride = 60;  // kLacNumTags rounded up to whole 4-float vectors
 
 // One GRU direction. The file stores a [H, 2H] gate block followed by a [H, H] candidate block.
 struct LacGruWeights {
@@ -55,6 +56,8 @@ struct LacModel {
   std::vector<float> emission_bias;    // kLacNumTags
   std::vector<float> crf_start, crf_end;  // kLacNumTags
   std::vector<float> crf_transition;      // kLacNumTags x kLacNumTags, [from][to]
+  // The same with rows padded to kLacTagStride (padding -1e30: never the best), for SIMD.
+  std::vector<float> crf_transition_padded;
 };
 
 // The folder to load: `option` if not empty, else $TUPU_LAC_DIR if set, else the Debian path.

@@ -1,4 +1,5 @@
-// fp32 forward pass of the lac_small BiGRU, written to match ../shared/lac/lac_ref.py.
+// Forward pass of the lac_small BiGRU, written to match ../shared/lac/lac_ref.py. One template,
+// two sets of matrix products: fp32 (Eigen, the exact path) and int16 (lac_int16_gemm.h).
 // Sentences are sorted by length, longest first, so at every step the sentences still running form
 // a prefix of the batch and the recurrent products are plain (active x 128) . (128 x 256/128) GEMMs.
 #include "extract/lac_network.h"
@@ -6,6 +7,7 @@
 #include <Eigen/Core>
 
 #include <algorithm>
+#include <memory>
 #include <numeric>
 
 namespace tupu {
@@ -126,15 +128,15 @@ struct Int16Products {
     LacInt16Gemm(s->q.data(), active, kLacHidden, weights.candidate[g], out->data(), kLacHidden);
   }
   void Layer2(const RowMatrix& in, RowMatrix* out) const {
-    std::vector<int16_t> q(in.size());
-    QuantizeLacActivations(in.data(), static_cast<int>(in.size()), q.data());
-    LacInt16Gemm(q.data(), static_cast<int>(in.rows()), kLacBiHidden, weights.layer2, out->data(),
+    auto q = std::make_unique_for_overwrite<int16_t[]>(in.size());  // no zeroing: all overwritten
+    QuantizeLacActivations(in.data(), static_cast<int>(in.size()), q.get());
+    LacInt16Gemm(q.get(), static_cast<int>(in.rows()), kLacBiHidden, weights.layer2, out->data(),
                  2 * kLacGates);
   }
   void Emission(const RowMatrix& in, float* out) const {
-    std::vector<int16_t> q(in.size());
-    QuantizeLacActivations(in.data(), static_cast<int>(in.size()), q.data());
-    LacInt16Gemm(q.data(), static_cast<int>(in.rows()), kLacBiHidden, weights.emission, out,
+    auto q = std::make_unique_for_overwrite<int16_t[]>(in.size());
+    QuantizeLacActivations(in.data(), static_cast<int>(in.size()), q.get());
+    LacInt16Gemm(q.get(), static_cast<int>(in.rows()), kLacBiHidden, weights.emission, out,
                  kLacNumTags);
   }
 };
