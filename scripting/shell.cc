@@ -2,6 +2,8 @@
 // Ctrl-C through a hook) and on the sqlite3/DuckDB shells (dot commands in one table, modes).
 #include "scripting/shell.h"
 
+#include <langinfo.h>
+#include <locale.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -240,6 +242,7 @@ char* NextCandidate(const char* text, int state) {
 
 char** Complete(const char* text, int, int) {
   rl_attempted_completion_over = 1;  // never fall back to file names
+  rl_completion_append_character = '\0';
   return rl_completion_matches(text, NextCandidate);
 }
 
@@ -262,6 +265,7 @@ class LineReader {
     rl_basic_word_break_characters = " \t\n\"'`@$><=;|&{}()[],:+-*/";
     rl_completer_word_break_characters = const_cast<char*>(rl_basic_word_break_characters);
     rl_attempted_completion_function = Complete;
+    rl_completion_append_character = '\0';  // `group_count` is followed by `(`, not a space
     using_history();
     stifle_history(history_lines_);
     if (!history_path_.empty()) read_history(history_path_.c_str());
@@ -358,6 +362,12 @@ int RunShell(LuaRuntime& runtime, const ShellOptions& options) {
   state.runtime = &runtime;
   g_completion_runtime = &runtime;
   bool interactive = options.force_interactive || isatty(STDIN_FILENO);
+  // libedit drops non-ASCII keys in the C locale: Chinese input needs a UTF-8 LC_CTYPE. Only
+  // LC_CTYPE changes, so Lua's number formatting (LC_NUMERIC) stays as scripts expect.
+  const char* ctype = setlocale(LC_CTYPE, "");
+  if (ctype == nullptr || std::strstr(nl_langinfo(CODESET), "UTF-8") == nullptr) {
+    setlocale(LC_CTYPE, "C.UTF-8");
+  }
 
   // No SA_RESTART: a Ctrl-C while a query runs sets the hook; at the prompt it is ignored by us
   // and libedit redraws the line.
