@@ -137,7 +137,10 @@ std::optional<NodeLabel> OptLabel(lua_State* L, int arg) {
   if (lua_isnoneornil(L, arg)) return std::nullopt;
   const char* name = luaL_checkstring(L, arg);
   auto label = ParseNodeLabel(name);
-  if (!label) luaL_error(L, "unknown label '%s' (expected Person, Organization, Place or Document)", name);
+  if (!label) {
+    RaiseAtUserLine(L, std::string("unknown label '") + name +
+                           "' (expected Person, Organization, Place or Document)");
+  }
   return label;
 }
 
@@ -145,7 +148,7 @@ std::optional<EdgeType> OptEdgeType(lua_State* L, int arg) {
   if (lua_isnoneornil(L, arg)) return std::nullopt;
   const char* name = luaL_checkstring(L, arg);
   auto type = ParseEdgeType(name);
-  if (!type) luaL_error(L, "unknown edge type '%s'", name);
+  if (!type) RaiseAtUserLine(L, std::string("unknown edge type '") + name + "'");
   return type;
 }
 
@@ -362,8 +365,8 @@ int NativeRender(lua_State* L) {
     if (lua_getfield(L, 3, "mode") == LUA_TSTRING) {
       auto mode = ParseRenderMode(lua_tostring(L, -1));
       if (!mode) {
-        luaL_error(L, "show: unknown mode '%s' (expected table, csv, json or markdown)",
-                   lua_tostring(L, -1));
+        RaiseAtUserLine(L, std::string("show: unknown mode '") + lua_tostring(L, -1) +
+                               "' (expected table, csv, json or markdown)");
       }
       options.mode = *mode;
     }
@@ -418,12 +421,12 @@ int NativeWriteFile(lua_State* L) {
   size_t len = 0;
   const char* text = luaL_checklstring(L, 2, &len);
   if (RuntimeOf(L)->options().sandbox) {
-    luaL_error(L, "export: writing files is not allowed in the sandbox (%s)", path);
+    RaiseAtUserLine(L, std::string("export: writing files is not allowed in the sandbox (") + path + ")");
   }
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(text, static_cast<std::streamsize>(len));
   out.close();
-  if (!out) luaL_error(L, "export: cannot write %s: %s", path, std::strerror(errno));
+  if (!out) RaiseAtUserLine(L, std::string("export: cannot write ") + path + ": " + std::strerror(errno));
   return 0;
 }
 

@@ -82,7 +82,8 @@ std::string TrimTraceback(const std::string& message) {
     size_t end = message.find('\n', pos);
     if (end == std::string::npos) end = message.size();
     std::string line = message.substr(pos, end - pos);
-    if (line.find("[C]") == std::string::npos && line.find("[tupu prelude]") == std::string::npos) {
+    if (line.find("[C]") == std::string::npos && line.find("[tupu prelude]") == std::string::npos &&
+        line.find("(...tail calls...)") == std::string::npos) {
       kept.push_back(line);
     }
     pos = end + 1;
