@@ -67,21 +67,29 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
   std::u32string short_prefix;  // the regions as written (郑州高新区), for aliases
   std::u32string prev_name;     // canonical of the previous non-region unit
   int prev_index = -1;
+  size_t prefix_begin = std::u32string::npos;  // where the regions in `prefix` start
   bool stem_set = false;
   for (size_t u = 0; u < units.size(); ++u) {
     const OrgUnit& unit = units[u];
     std::u32string text(phrase.substr(unit.begin, unit.end - unit.begin));
     const bool last = u + 1 == units.size();
     if (unit.kind == UnitKind::kRegion) {
+      if (!unit.generic && text.size() >= 3 && !IsVagueRegion(text)) {
+        if (text.back() == U'市') ctx->city = text;
+        if (text.back() == U'县') ctx->county = text;
+        if (text.back() == U'省') ctx->province = text;
+      }
       if (unit.generic) {
         // A bare 区/市 before a body means "our" region when the article named one.
         if (text == U"区" && !ctx->region.empty()) text = ctx->region;
       } else if (IsVagueRegion(text)) {
         prefix.clear();
         short_prefix.clear();
+        prefix_begin = std::u32string::npos;
         continue;
       }
       if (!last) {
+        if (prefix_begin == std::u32string::npos) prefix_begin = unit.begin;
         // Canonical names use the zone without its city (郑州高新区 -> 高新区) so that both
         // spellings meet in one node; the city-qualified form becomes an alias.
         std::u32string stripped = StripCityPrefix(text);
@@ -111,6 +119,8 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
       org.parent = prev_index;
       org.begin = unit.begin;
       org.end = unit.end;
+      org.name_begin = prefix_begin == std::u32string::npos ? unit.begin : prefix_begin;
+      prefix_begin = std::u32string::npos;
       out.push_back(org);
       if (!stem_set) {
         ctx->chain_stem = prefix + text;
@@ -122,12 +132,24 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
     org.kind = unit.kind;
     org.begin = unit.begin;
     org.end = unit.end;
+    org.name_begin = prefix_begin == std::u32string::npos ? unit.begin : prefix_begin;
     org.parent = prev_index;
     UnitKind suffix_kind;
     bool suffix_generic;
     const bool bare = OrgSuffixEndingAt(text, text.size(), &suffix_kind, &suffix_generic) == text.size();
     if (IsStandaloneName(text) && prefix.empty() && prev_name.empty()) {
-      org.name = ToUtf8(text);  // 县委, 市政府: the local paper's name for its own bodies
+      // 县委, 市政府: the local paper's name for its own bodies; qualified by the city (county,
+      // province) the article named, so that two cities' 市委 stay two nodes.
+      const std::u32string* place = text[0] == U'市'   ? &ctx->city
+                                    : text[0] == U'县' ? &ctx->county
+                                    : text[0] == U'省' ? &ctx->province
+                                                       : nullptr;
+      if (place && !place->empty()) {
+        org.name = ToUtf8(*place + text.substr(1));
+        AddAlias(&org, text);
+      } else {
+        org.name = ToUtf8(text);
+      }
     } else if (unit.generic || bare) {
       // In free text (strict) only a stated qualifier counts; in chains the chain's stem does too.
       std::u32string qualifier = !prev_name.empty() ? prev_name
@@ -185,6 +207,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
     out.push_back(org);
     prefix.clear();
     short_prefix.clear();
+    prefix_begin = std::u32string::npos;
   }
   return out;
 }

@@ -15,6 +15,8 @@ namespace tupu::domain {
 struct OrgContext {
   std::u32string chain_stem;  // 高新区, 沟赵: what a bare 管委会/办事处 in this chain belongs to
   std::u32string region;      // the last named region of the article (高新区)
+  // The last named city, county and province (南阳市, 镇平县): 市委/县政府 written alone are theirs.
+  std::u32string city, county, province;
 };
 
 struct NamedOrg {
@@ -23,6 +25,7 @@ struct NamedOrg {
   UnitKind kind = UnitKind::kGovernment;
   int parent = -1;                   // index of the unit it is PART_OF, -1 for none
   size_t begin = 0, end = 0;         // the unit's code points within the phrase
+  size_t name_begin = 0;             // where its name starts, regions before it included
 };
 
 // The organisations a phrase names, outermost first (the innermost is the last). Updates

@@ -157,12 +157,23 @@ int FindAbbreviated(const DocumentBuilder& b, const std::vector<int>& companies,
 }
 
 // 市长 -> 市政府, 常务副县长 -> 县政府, 镇长 -> 镇政府; -1 for other titles.
-int GovernmentOfHeadTitle(DocumentBuilder& b, const std::u32string& title) {
+// Qualified by the city/county/province the article named (南阳市政府), else bare (市政府).
+int GovernmentOfHeadTitle(DocumentBuilder& b, const std::u32string& title,
+                          const domain::OrgContext& ctx) {
   if (title.size() < 2 || title.back() != U'长') return -1;
   const char32_t level = title[title.size() - 2];
   if (std::u32string_view(U"市区县镇乡省").find(level) == std::u32string_view::npos) return -1;
-  return b.Entity(NodeLabel::kOrganization, domain::ToUtf8(std::u32string{level}) + "政府",
-                  "government");
+  const std::u32string* place = level == U'市'   ? &ctx.city
+                                : level == U'县' ? &ctx.county
+                                : level == U'省' ? &ctx.province
+                                                 : nullptr;
+  const std::string bare = domain::ToUtf8(std::u32string{level}) + "政府";
+  if (place && !place->empty()) {
+    const int e = b.Entity(NodeLabel::kOrganization, domain::ToUtf8(*place) + "政府", "government");
+    b.Alias(e, bare);
+    return e;
+  }
+  return b.Entity(NodeLabel::kOrganization, bare, "government");
 }
 
 // Bylines in parentheses inside a lead: 本报讯 (记者 X 通讯员 Y) ...
@@ -181,6 +192,24 @@ std::vector<InlineByline> FindParenthesisedBylines(const CharRun& run) {
     auto parsed = domain::ParseBylineLine(run.Sub(i + 1, j), false, "");
     if (parsed) out.push_back({i + 1, *parsed});
     i = j;
+  }
+  // 本报讯 记者 X 通讯员 Y 11月22日,...: the longest run of blank-separated tokens after the lead
+  // word that reads as a byline.
+  static const std::u32string kLeads[] = {U"本报讯", U"本刊讯", U"本网讯"};
+  for (const auto& lead : kLeads) {
+    if (s.compare(0, lead.size(), lead) != 0) continue;
+    size_t start = lead.size();
+    while (start < s.size() && domain::IsBlank(s[start])) ++start;
+    std::vector<size_t> ends;  // candidate ends: each blank after a token
+    for (size_t k = start; k < s.size() && k - start < 40; ++k)
+      if (domain::IsBlank(s[k]) && k > start && !domain::IsBlank(s[k - 1])) ends.push_back(k);
+    for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
+      auto parsed = domain::ParseBylineLine(run.Sub(start, *it), false, "");
+      if (parsed) {
+        out.push_back({start, *parsed});
+        break;
+      }
+    }
   }
   return out;
 }
@@ -544,8 +573,10 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
           b.Fact(EdgeType::kPartOf, e, ids[o.parent], sidx, sent.run.Span(pb, pe));
         }
       }
-      if (mark)
-        for (size_t k = pb; k < pe; ++k) org_taken[k] = true;
+      // Only what was named is taken: a phrase that named nothing (赴南阳市 in free text) leaves
+      // its characters to the event rules.
+      if (mark && !named.empty())
+        for (size_t k = pb + named.front().name_begin; k < pb + named.back().end; ++k) org_taken[k] = true;
       return ids;
     };
 
@@ -561,7 +592,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
             std::u32string_view(s).substr(link.title_begin, link.title_end - link.title_begin));
         // 市长/县长/镇长 without an organisation: the government of that level (市政府).
         if (orgs.empty() && link.org_end == link.org_begin) {
-          const int gov = GovernmentOfHeadTitle(b, title);
+          const int gov = GovernmentOfHeadTitle(b, title, st.orgs);
           if (gov >= 0) orgs.push_back(gov);
         }
         // 市委常委、常务委员X: a link without an organisation shares the previous link's.

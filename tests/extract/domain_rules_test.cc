@@ -31,6 +31,13 @@ TEST(DomainTitleChain, StandingCommitteeAndDeputyMayor) {
   EXPECT_EQ(Prop(mayor[0], "title"), "常务副市长");
 }
 
+TEST(DomainBylines, BylineRightAfterTheLeadWord) {
+  auto d = ExtractText("本报讯 记者 田雨 通讯员 何丽 11月22日,副省长欧阳明辉赴南阳市调研。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kAuthored, "田雨", "").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kAuthored, "何丽", "").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "欧阳明辉", "南阳市").size(), 1u);
+}
+
 TEST(DomainBylines, ParenthesisedBylineInTheLead) {
   auto d = ExtractText("本报讯 (记者 陈晓梅 通讯员 何丽) 3月18日,县长刘光明到红星煤矿检查。");
   EXPECT_EQ(FindFacts(d, EdgeType::kAuthored, "陈晓梅", "").size(), 1u);
