@@ -24,6 +24,8 @@ struct LacOptions {
   // Map characters the model was not trained on to the forms it was (full-width -> half-width,
   // NFKC where it gives one character, ...) before tagging; offsets still point into the original.
   bool normalize = true;
+  // kFp32 reproduces the reference; kInt16 runs the products in int16 (AVX-VNNI or AVX2 chosen
+  // at run time, a portable loop otherwise): about 2.5x faster, >= 99.5% of tags as fp32.
   enum class Precision { kFp32, kInt16 };
   Precision precision = Precision::kFp32;
 };

@@ -109,7 +109,10 @@ Result<LacTensor> ReadLacTensor(const std::string& path, const std::vector<int64
   if (tensor.dims.empty() || tensor.dims.size() > 4) return Bad(path, "tensor has no usable dims");
 
   int64_t count = 1, expected_count = 1;
-  for (int64_t d : tensor.dims) count *= d;
+  for (int64_t d : tensor.dims) {
+    count *= d;  // each dim <= 2^30: check before the next product can overflow
+    if (count > (int64_t{1} << 32)) return Bad(path, "dims " + DimsToString(tensor.dims) + " too large");
+  }
   for (int64_t d : expected_dims) expected_count *= d;
   bool same_shape = count == expected_count;
   if (same_shape && tensor.dims.size() == expected_dims.size()) same_shape = tensor.dims == expected_dims;

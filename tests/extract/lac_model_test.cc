@@ -104,6 +104,33 @@ TEST_F(LacModelTest, NegativeDescriptionLengthIsRefused) {
   EXPECT_TRUE(s.IsCorruption()) << s.ToString();
 }
 
+TEST(LacTensorFileTest, HugeDimsAreRefusedWithoutOverflow) {
+  testing::TempDir dir;
+  // Header, then a TensorDesc: FP32 and four dims of 2^30 - 1 (the product overflows int64).
+  std::string bytes(20, '\0');
+  std::string desc = "\x08\x05";
+  for (int i = 0; i < 4; ++i) desc += "\x10\xff\xff\xff\xff\x03";
+  bytes[16] = static_cast<char>(desc.size());
+  testing::WriteFileOrDie(dir.Sub("t"), bytes + desc + std::string(64, '\0'));
+  auto tensor = ReadLacTensor(dir.Sub("t"), {4, 3});
+  ASSERT_FALSE(tensor.ok());
+  EXPECT_TRUE(tensor.status().IsCorruption()) << tensor.status().ToString();
+}
+
+TEST(LacTensorFileTest, ReadsAWellFormedSmallTensor) {
+  testing::TempDir dir;
+  std::string bytes(20, '\0');
+  std::string desc = "\x08\x05\x10\x02\x10\x03";
+  bytes[16] = static_cast<char>(desc.size());
+  float values[6] = {1, 2, 3, 4, 5, 6};
+  testing::WriteFileOrDie(dir.Sub("t"), bytes + desc + std::string(reinterpret_cast<char*>(values), 24));
+  auto tensor = ReadLacTensor(dir.Sub("t"), {2, 3});
+  ASSERT_OK(tensor.status());
+  EXPECT_EQ(tensor->dims, (std::vector<int64_t>{2, 3}));
+  EXPECT_EQ(tensor->data, (std::vector<float>{1, 2, 3, 4, 5, 6}));
+  EXPECT_FALSE(ReadLacTensor(dir.Sub("t"), {3, 3}).ok());
+}
+
 TEST_F(LacModelTest, NanWeightIsRefused) {
   std::string bytes = testing::ReadFileOrDie(Weights("crfw"));
   for (size_t i = bytes.size() - 4; i < bytes.size(); ++i) bytes[i] = static_cast<char>(0xff);
