@@ -79,8 +79,11 @@ class ShellPtyTest : public ::testing::Test {
 
   int WaitForExit() {
     int status = 0;
-    for (int i = 0; i < 500; ++i) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::chrono::steady_clock::now() < deadline) {
       WaitFor("\x01never", 10);  // drain output so the child never blocks on a full pty
+      // The read above returns at once when the child has closed the terminal: wait anyway.
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
       if (waitpid(pid_, &status, WNOHANG) == pid_) {
         pid_ = -1;
         return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
