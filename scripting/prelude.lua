@@ -1228,7 +1228,15 @@ local function adjacency(types, direction)
     if direction ~= "in" then add(e.src, e.dst, e) else adj[e.src] = adj[e.src] or {} end
     if direction ~= "out" then add(e.dst, e.src, e) else adj[e.dst] = adj[e.dst] or {} end
   end
-  for _, list in pairs(adj) do table.sort(list, function(a, b) return a[1] < b[1] end) end
+  -- A total order (neighbour, then edge type, then fact id): paths stay the same when unrelated
+  -- facts come and go.
+  for _, list in pairs(adj) do
+    table.sort(list, function(a, b)
+      if a[1] ~= b[1] then return a[1] < b[1] end
+      if a[2].type ~= b[2].type then return a[2].type < b[2].type end
+      return a[2].id < b[2].id
+    end)
+  end
   return adj
 end
 
