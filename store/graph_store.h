@@ -26,10 +26,15 @@ namespace tupu {
 
 inline constexpr uint32_t kSchemaVersion = 1;
 
+class FaultInjection;  // store/fault_injection.h: failing file systems for the I/O-error tests
+
 struct StoreOptions {
   bool create_if_missing = true;  // create the folder and the column families when absent
   bool read_only = false;         // open without taking the writer's lock (shell, run, export)
   bool wait_for_lock = false;     // writer: wait for another writer to finish instead of Busy
+  // Tests only: the file system RocksDB writes through (nullptr: the real one). The
+  // FaultInjection must outlive the store.
+  std::shared_ptr<FaultInjection> fault_injection;
 };
 
 struct StoredNode {

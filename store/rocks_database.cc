@@ -19,6 +19,8 @@
 #include <thread>
 #include <vector>
 
+#include "store/fault_injection.h"
+#include "store/full_disk_safe_logger.h"
 #include "store/store_keys.h"
 
 namespace tupu {
@@ -162,6 +164,9 @@ Result<std::unique_ptr<RocksDatabase>> RocksDatabase::Open(const std::string& pa
   self->read_only_ = options.read_only;
 
   rocksdb::Options rocks_options = BaseOptions();
+  if (options.fault_injection != nullptr) {
+    rocks_options.env = static_cast<rocksdb::Env*>(options.fault_injection->rocksdb_env());
+  }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
   if (options.read_only) {
@@ -189,6 +194,9 @@ Result<std::unique_ptr<RocksDatabase>> RocksDatabase::Open(const std::string& pa
                                                      Descriptors(rocks_options), &handles, &raw);
     if (!s.ok()) return FromRocks(s, "cannot open database " + Quoted(path) + " for reading");
   } else {
+    // The writer's LOG must survive a full disk (store/full_disk_safe_logger.h).
+    rocks_options.info_log =
+        NewFullDiskSafeLogger(path, static_cast<int>(rocks_options.info_log_level));
     for (;;) {
       rocksdb::Status s =
           rocksdb::DB::Open(rocks_options, path, Descriptors(rocks_options), &handles, &raw);
