@@ -41,7 +41,10 @@ Status WriteGraphml(const GraphSnapshot& snapshot, std::ostream& out) {
   const PropertyGraph& g = snapshot.graph();
   int next_key = 0;
   auto make_key = [&](std::string name, const char* type) {
-    return Key{"d" + std::to_string(next_key++), std::move(name), type};
+    // Appending (not "d" + ...) sidesteps GCC 12's false -Wrestrict on operator+(const char*, string&&).
+    std::string id = "d";
+    id += std::to_string(next_key++);
+    return Key{std::move(id), std::move(name), type};
   };
 
   const std::vector<std::string_view> node_reserved = {"label", "name", "node_label",

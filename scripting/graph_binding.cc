@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <string>
 #include <unordered_map>
 
@@ -20,13 +19,6 @@
 #include "scripting/table_renderer.h"
 
 namespace tupu {
-namespace {
-
-// Documents are fetched once per runtime: evidence of many edges shares few documents.
-struct DocumentCache {
-  std::unordered_map<DocId, StoredDocument> docs;
-};
-constexpr char kDocCacheKey[] = "tupu.document_cache";
 
 // Raises `message` prefixed with "file:line: " of the innermost frame in the user's code, since
 // natives are called from the prelude and luaL_error would name a prelude line.
@@ -68,7 +60,7 @@ void SetString(lua_State* L, const char* key, std::string_view value) {
   lua_setfield(L, -2, key);
 }
 
-bool IsNumericProperty(std::string_view key) {
+static bool IsNumericProperty(std::string_view key) {
   return key == "weight" || key == "count" || key == "sentences";
 }
 
@@ -92,7 +84,7 @@ void PushProperties(lua_State* L, const Properties& props) {
   lua_setfield(L, -2, "props");
 }
 
-void PushNode(lua_State* L, const StoredNode& node) {
+static void PushNode(lua_State* L, const StoredNode& node) {
   lua_createtable(L, 0, 8);
   SetString(L, "id", IdToHex(node.id));
   SetString(L, "label", NodeLabelName(node.label));
@@ -109,7 +101,7 @@ void PushNode(lua_State* L, const StoredNode& node) {
   PushProperties(L, node.props);
 }
 
-void PushEdge(lua_State* L, const StoredEdge& edge) {
+static void PushEdge(lua_State* L, const StoredEdge& edge) {
   lua_createtable(L, 0, 10);
   SetString(L, "id", IdToHex(edge.id));
   SetString(L, "type", EdgeTypeName(edge.type));
@@ -124,6 +116,14 @@ void PushEdge(lua_State* L, const StoredEdge& edge) {
   lua_setfield(L, -2, "span_end");
   PushProperties(L, edge.props);
 }
+
+namespace {
+
+// Documents are fetched once per runtime: evidence of many edges shares few documents.
+struct DocumentCache {
+  std::unordered_map<DocId, StoredDocument> docs;
+};
+constexpr char kDocCacheKey[] = "tupu.document_cache";
 
 uint64_t CheckId(lua_State* L, int arg) {
   size_t len = 0;
@@ -415,21 +415,6 @@ int NativeWrite(lua_State* L) {
   return 0;
 }
 
-// tupu.write_file(path, text): for exports; refused in the sandbox
-int NativeWriteFile(lua_State* L) {
-  const char* path = luaL_checkstring(L, 1);
-  size_t len = 0;
-  const char* text = luaL_checklstring(L, 2, &len);
-  if (RuntimeOf(L)->options().sandbox) {
-    RaiseAtUserLine(L, std::string("export: writing files is not allowed in the sandbox (") + path + ")");
-  }
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(text, static_cast<std::streamsize>(len));
-  out.close();
-  if (!out) RaiseAtUserLine(L, std::string("export: cannot write ") + path + ": " + std::strerror(errno));
-  return 0;
-}
-
 // tupu.width(text) -> display columns
 int NativeWidth(lua_State* L) {
   size_t len = 0;
@@ -470,7 +455,6 @@ constexpr luaL_Reg kNatives[] = {
     {"edge_types", NativeEdgeTypes},
     {"render", NativeRender},
     {"write", NativeWrite},
-    {"write_file", NativeWriteFile},
     {"width", NativeWidth},
     {"settings", NativeSettings},
     {nullptr, nullptr},
@@ -489,6 +473,7 @@ bool OpenTupuLibrary(lua_State* L, LuaRuntime* runtime) {
   lua_setfield(L, LUA_REGISTRYINDEX, kDocCacheKey);
 
   luaL_newlib(L, kNatives);
+  AddSnapshotNatives(L);
   lua_pushvalue(L, -1);
   lua_setglobal(L, "tupu");
   // The prelude gets the natives and debug.getinfo (to name the script line of a bad step), which

@@ -1,6 +1,7 @@
 -- tupu's Lua layer: the element classes (Node, Edge, Row, Path, Evidence), the chainable traversal
 -- (Gremlin in spirit, Lua in syntax), predicates P, ranked results and the graph object `g`.
--- Built on the C functions in the global `tupu` (graph_binding.cc). Loaded once per Lua state;
+-- Built on the C functions in the global `tupu` (graph_binding.cc; algorithms and exports on the
+-- snapshot in snapshot_binding.cc). Loaded once per Lua state;
 -- receives (tupu natives, debug.getinfo). Steps are recorded when chained and run at a terminal
 -- (list, first, each, count, show, ...), so a traversal can be kept in a variable and reused.
 
@@ -1055,75 +1056,24 @@ end
 function Subgraph:show(opts) show_items(self._edges, check_show_options(opts)) end
 Subgraph.__tostring = function(s) return "subgraph (" .. #s:nodes() .. " nodes, " .. #s._edges .. " edges)" end
 
-local function xml_escape(s)
-  s = tostring(s)
-  return (s:gsub("[&<>\"]", {["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ["\""] = "&quot;"}))
-end
-
--- GraphML as Gephi, yEd, networkx and igraph read it: keys for node/edge only, string attributes,
--- node `label` (shown by Gephi and yEd) and `name`; edge `interaction` (the type), `date`, `doc`.
-local function graphml(sub)
-  local out = {
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
-    '  <key id="label" for="node" attr.name="label" attr.type="string"/>',
-    '  <key id="name" for="node" attr.name="name" attr.type="string"/>',
-    '  <key id="kind" for="node" attr.name="kind" attr.type="string"/>',
-    '  <key id="node_label" for="node" attr.name="node_label" attr.type="string"/>',
-    '  <key id="interaction" for="edge" attr.name="interaction" attr.type="string"/>',
-    '  <key id="title" for="edge" attr.name="title" attr.type="string"/>',
-    '  <key id="date" for="edge" attr.name="date" attr.type="string"/>',
-    '  <key id="doc" for="edge" attr.name="doc" attr.type="string"/>',
-    '  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>',
-    '  <graph id="G" edgedefault="directed">',
-  }
-  for _, n in ipairs(sub:nodes()) do
-    out[#out + 1] = '    <node id="n' .. n.id .. '"><data key="label">' .. xml_escape(n.name) ..
-        '</data><data key="name">' .. xml_escape(n.name) .. '</data><data key="kind">' ..
-        xml_escape(n.kind or "") .. '</data><data key="node_label">' .. n.label .. '</data></node>'
-  end
-  for _, e in ipairs(sub._edges) do
-    local doc = document(e.doc)
-    out[#out + 1] = '    <edge id="e' .. e.id .. '" source="n' .. e.src .. '" target="n' .. e.dst ..
-        '"><data key="interaction">' .. e.type .. '</data><data key="title">' ..
-        xml_escape(e.props.title or "") .. '</data><data key="date">' .. xml_escape(e.props.date or "") ..
-        '</data><data key="doc">' .. xml_escape(doc and doc.source_key or e.doc) ..
-        '</data><data key="weight">' .. tostring(tonumber(e.props.weight) or 1) .. '</data></edge>'
-  end
-  out[#out + 1] = '  </graph>'
-  out[#out + 1] = '</graphml>'
-  return table.concat(out, "\n") .. "\n"
-end
-
--- sub:export(path [, format]): format from the argument or the file's extension (graphml, csv).
+-- sub:export(path [, format]): through graph/export.h; the format from the argument or the path's
+-- extension (.graphml/.xml, .gexf, .dot/.gv, .json; .csv or a trailing "/" is a folder that gets
+-- nodes.csv and edges.csv in Neo4j's import form).
 function Subgraph:export(path, format)
   if type(path) ~= "string" then arg_error("export", "a file path", path) end
-  format = format or path:match("%.(%w+)$") or "graphml"
-  if format == "graphml" then
-    native.write_file(path, graphml(self))
-  elseif format == "csv" then
-    local lines = {"type,from,to,date,title,doc"}
-    for _, e in ipairs(self._edges) do
-      local doc = document(e.doc)
-      local fields = {e.type, get_value(e, "from"), get_value(e, "to"), e.props.date or "", e.props.title or "",
-                      doc and doc.source_key or e.doc}
-      for i, f in ipairs(fields) do
-        f = tostring(f)
-        if f:find('[,"\n]') then f = '"' .. f:gsub('"', '""') .. '"' end
-        fields[i] = f
-      end
-      lines[#lines + 1] = table.concat(fields, ",")
-    end
-    native.write_file(path, table.concat(lines, "\n") .. "\n")
-  else
-    arg_error("export", "format \"graphml\" or \"csv\"", format)
+  if format ~= nil and type(format) ~= "string" then
+    arg_error("export", "a format name (graphml, gexf, dot, json, csv)", format)
   end
+  local ids = {}
+  for i, e in ipairs(self._edges) do ids[i] = e.id end
+  native.export(ids, path, format)
   return self
 end
 
 ---------------------------------------------------------------------------------------------------
--- Algorithms over an edge set (default: every edge). Small graphs only: each reads its edges from
--- the store into Lua tables. They return ranked results (show, top(n), get(name)).
+-- Algorithms: graph/algorithms.h on the in-memory snapshot (loaded once, on first use), each on
+-- the graph of the chosen edges (default: every edge) and its endpoints. They return ranked
+-- results (show, top(n), get(name)).
 
 local function check_algo_options(step, opts)
   if opts ~= nil and type(opts) ~= "table" then arg_error(step, "options {edges=, ...}", opts) end
@@ -1132,6 +1082,7 @@ local function check_algo_options(step, opts)
   if type(types) == "string" then types = {types} end
   if types ~= nil and type(types) ~= "table" then arg_error(step, "edges = a list of edge types", types) end
   types = edge_types_of(step, types or {})
+  if types[1] == false then types = {} end
   if opts.direction ~= nil and opts.direction ~= "out" and opts.direction ~= "in" and opts.direction ~= "both" then
     arg_error(step, "direction = \"out\", \"in\" or \"both\"", opts.direction)
   end
@@ -1141,133 +1092,55 @@ local function check_algo_options(step, opts)
   return opts, types
 end
 
-local function load_edges(types)
-  local edges = {}
-  for _, t in ipairs(types) do
-    for _, e in ipairs(native.scan_edges(t or nil)) do edges[#edges + 1] = setmetatable(e, Edge) end
-  end
-  return edges
-end
-
-local function node_entries(scores, label, metric_filter)
+-- Rows of a native ranking ({node=, score=}), only nodes of `label` when given.
+local function ranking_of(metric, rows, label)
   local entries = {}
-  for id, value in pairs(scores) do
-    local n = node_by_id(id)
-    if n and (label == nil or n.label == label) then
-      entries[#entries + 1] = {key = n.name, value = value, element = n}
+  for _, r in ipairs(rows) do
+    local n = wrap_node(r.node)
+    if label == nil or n.label == label then
+      entries[#entries + 1] = {key = n.name, value = r.score, element = n}
     end
   end
-  return entries
+  return ranked(metric, "name", entries)
 end
 
 function Graph:degree(opts)
   local o, types = check_algo_options("degree", opts)
-  local direction = o.direction or "both"
-  local degree = {}
-  for _, e in ipairs(load_edges(types)) do
-    if direction ~= "in" then degree[e.src] = (degree[e.src] or 0) + 1 end
-    if direction ~= "out" then degree[e.dst] = (degree[e.dst] or 0) + 1 end
-  end
-  return ranked("degree", "name", node_entries(degree, o.label))
+  return ranking_of("degree", native.degree(types, o.direction), o.label)
 end
 
--- PageRank by power iteration; edges count both ways unless direction = "out"; weight = a
--- property name (e.g. "weight") to weigh edges by.
+-- PageRank as networkx computes it; edges count both ways unless direction = "out" (or "in");
+-- weight = "weight" weighs CO_MENTIONED edges by their sentence count.
 function Graph:pagerank(opts)
   local o, types = check_algo_options("pagerank", opts)
   local damping = o.damping or 0.85
-  local iterations = o.iterations or 50
   if type(damping) ~= "number" or damping <= 0 or damping >= 1 then
     arg_error("pagerank", "damping between 0 and 1", damping)
   end
-  local nodes, out_links, out_weight = {}, {}, {}
-  local function link(a, b, w)
-    nodes[a], nodes[b] = true, true
-    out_links[a] = out_links[a] or {}
-    table.insert(out_links[a], {b, w})
-    out_weight[a] = (out_weight[a] or 0) + w
+  if o.iterations ~= nil and (math.type(o.iterations) ~= "integer" or o.iterations < 1) then
+    arg_error("pagerank", "iterations = a positive integer", o.iterations)
   end
-  for _, e in ipairs(load_edges(types)) do
-    local w = o.weight and tonumber(get_value(e, o.weight)) or 1
-    link(e.src, e.dst, w)
-    if o.direction ~= "out" then link(e.dst, e.src, w) end
+  if o.weight ~= nil and o.weight ~= "weight" and o.weight ~= true and o.weight ~= false then
+    arg_error("pagerank", "weight = \"weight\" (CO_MENTIONED's sentence count)", o.weight)
   end
-  local ids = {}
-  for id in pairs(nodes) do ids[#ids + 1] = id end
-  table.sort(ids)
-  local n = #ids
-  local rank = {}
-  for _, id in ipairs(ids) do rank[id] = 1 / n end
-  for _ = 1, iterations do
-    local next_rank, dangling = {}, 0
-    for _, id in ipairs(ids) do
-      next_rank[id] = (1 - damping) / n
-      if not out_links[id] then dangling = dangling + rank[id] end
-    end
-    for _, id in ipairs(ids) do
-      local links = out_links[id]
-      if links then
-        for _, l in ipairs(links) do
-          next_rank[l[1]] = next_rank[l[1]] + damping * rank[id] * l[2] / out_weight[id]
-        end
-      end
-    end
-    for _, id in ipairs(ids) do next_rank[id] = next_rank[id] + damping * dangling / n end
-    rank = next_rank
-  end
-  return ranked("pagerank", "name", node_entries(rank, o.label))
+  local weighted = o.weight == "weight" or o.weight == true
+  return ranking_of("pagerank", native.pagerank(types, o.direction, weighted, damping, o.iterations), o.label)
 end
 
-local function adjacency(types, direction)
-  local adj = {}
-  local function add(a, b, e)
-    adj[a] = adj[a] or {}
-    table.insert(adj[a], {b, e})
-  end
-  for _, e in ipairs(load_edges(types)) do
-    if direction ~= "in" then add(e.src, e.dst, e) else adj[e.src] = adj[e.src] or {} end
-    if direction ~= "out" then add(e.dst, e.src, e) else adj[e.dst] = adj[e.dst] or {} end
-  end
-  -- A total order (neighbour, then edge type, then fact id): paths stay the same when unrelated
-  -- facts come and go.
-  for _, list in pairs(adj) do
-    table.sort(list, function(a, b)
-      if a[1] ~= b[1] then return a[1] < b[1] end
-      if a[2].type ~= b[2].type then return a[2].type < b[2].type end
-      return a[2].id < b[2].id
-    end)
-  end
-  return adj
+-- Betweenness centrality (Brandes) on the simple graph of the edges; unnormalised unless
+-- normalized = true (networkx's default).
+function Graph:betweenness(opts)
+  local o, types = check_algo_options("betweenness", opts)
+  return ranking_of("betweenness", native.betweenness(types, o.direction, o.normalized == true), o.label)
 end
 
 -- Connected components (edges taken both ways), largest first.
 function Graph:components(opts)
   local _, types = check_algo_options("components", opts)
-  local adj = adjacency(types, "both")
-  local ids = {}
-  for id in pairs(adj) do ids[#ids + 1] = id end
-  table.sort(ids)
-  local seen, comps = {}, {}
-  for _, start in ipairs(ids) do
-    if not seen[start] then
-      local members, queue = {}, {start}
-      seen[start] = true
-      local head = 1
-      while queue[head] do
-        local id = queue[head]
-        head = head + 1
-        members[#members + 1] = id
-        for _, l in ipairs(adj[id]) do
-          if not seen[l[1]] then seen[l[1]] = true queue[#queue + 1] = l[1] end
-        end
-      end
-      comps[#comps + 1] = members
-    end
-  end
   local entries = {}
-  for _, members in ipairs(comps) do
+  for _, members in ipairs(native.components(types)) do
     local names = {}
-    for _, id in ipairs(members) do local n = node_by_id(id) names[#names + 1] = n and n.name or id end
+    for _, n in ipairs(members) do names[#names + 1] = n.name end
     table.sort(names)
     entries[#entries + 1] = {key = table.concat(names, "、", 1, math.min(#names, 8)) ..
         (#names > 8 and " …" or ""), value = #members, element = names}
@@ -1275,71 +1148,20 @@ function Graph:components(opts)
   return ranked("size", "members", entries)
 end
 
--- Betweenness centrality (Brandes), edges taken both ways, unnormalised.
-function Graph:betweenness(opts)
-  local o, types = check_algo_options("betweenness", opts)
-  local adj = adjacency(types, o.direction or "both")
-  local ids = {}
-  for id in pairs(adj) do ids[#ids + 1] = id end
-  table.sort(ids)
-  local cb = {}
-  for _, id in ipairs(ids) do cb[id] = 0 end
-  for _, s in ipairs(ids) do
-    local stack, preds, sigma, dist = {}, {}, {[s] = 1}, {[s] = 0}
-    local queue, head = {s}, 1
-    while queue[head] do
-      local v = queue[head]
-      head = head + 1
-      stack[#stack + 1] = v
-      for _, l in ipairs(adj[v]) do
-        local w = l[1]
-        if dist[w] == nil then dist[w] = dist[v] + 1 queue[#queue + 1] = w end
-        if dist[w] == dist[v] + 1 then
-          sigma[w] = (sigma[w] or 0) + sigma[v]
-          preds[w] = preds[w] or {}
-          table.insert(preds[w], v)
-        end
-      end
-    end
-    local delta = {}
-    for i = #stack, 1, -1 do
-      local w = stack[i]
-      for _, v in ipairs(preds[w] or {}) do
-        delta[v] = (delta[v] or 0) + sigma[v] / sigma[w] * (1 + (delta[w] or 0))
-      end
-      if w ~= s then cb[w] = cb[w] + (delta[w] or 0) end
-    end
-  end
-  if (o.direction or "both") == "both" then for id, v in pairs(cb) do cb[id] = v / 2 end end
-  return ranked("betweenness", "name", node_entries(cb, o.label))
-end
-
 -- shortest_path(a, b [, {edges=, direction=}]): a Path (nodes and edges) or nil. a, b: nodes or
--- names. Breadth-first, so the fewest hops; ties go to the smaller node id, for stable output.
+-- names. The fewest hops; among equals the path through edges earlier in the snapshot's order.
 function Graph:shortest_path(a, b, opts)
   local from = resolve_node(a, "shortest_path")
   local to = resolve_node(b, "shortest_path")
   if from == nil then error(site() .. "shortest_path: no node named " .. tostring(a), 0) end
   if to == nil then error(site() .. "shortest_path: no node named " .. tostring(b), 0) end
   local o, types = check_algo_options("shortest_path", opts)
-  local adj = adjacency(types, o.direction or "both")
-  local prev = {[from.id] = false}
-  local queue, head = {from.id}, 1
-  while queue[head] and prev[to.id] == nil do
-    local v = queue[head]
-    head = head + 1
-    for _, l in ipairs(adj[v] or {}) do
-      if prev[l[1]] == nil then prev[l[1]] = {v, l[2]} queue[#queue + 1] = l[1] end
-    end
+  if from.id == to.id then return setmetatable({from}, Path) end
+  local items = native.shortest_path(from.id, to.id, types, o.direction)
+  if items == nil then return nil end
+  for i, x in ipairs(items) do
+    if i % 2 == 1 then items[i] = wrap_node(x) else setmetatable(x, Edge) end
   end
-  if prev[to.id] == nil then return nil end
-  local items, id = {}, to.id
-  while id ~= from.id do
-    table.insert(items, 1, node_by_id(id))
-    table.insert(items, 1, prev[id][2])
-    id = prev[id][1]
-  end
-  table.insert(items, 1, from)
   return setmetatable(items, Path)
 end
 
@@ -1378,6 +1200,14 @@ function Graph:V(spec)
     end
     return out
   end)
+end
+
+local function load_edges(types)
+  local edges = {}
+  for _, t in ipairs(types) do
+    for _, e in ipairs(native.scan_edges(t or nil)) do edges[#edges + 1] = setmetatable(e, Edge) end
+  end
+  return edges
 end
 
 -- g:E() every edge; g:E("VISITED") or g:E("VISITED", "ACCOMPANIED") edges of those types.

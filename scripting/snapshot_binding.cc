@@ -1,0 +1,310 @@
+// The natives over the in-memory GraphSnapshot: g:degree/pagerank/betweenness/components/
+// shortest_path run graph/algorithms.h, and subgraph():export() runs graph/export.h. The snapshot
+// is loaded from the runtime's store on first use and kept for the runtime's life (the store is a
+// read-only view, so it cannot go stale under a script).
+#include <cstring>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "graph/algorithms.h"
+#include "graph/export.h"
+#include "graph/graph_snapshot.h"
+#include "lauxlib.h"
+#include "lua.h"
+#include "scripting/lua_binding.h"
+#include "scripting/lua_runtime.h"
+
+namespace tupu {
+namespace {
+
+constexpr char kSnapshotKey[] = "tupu.snapshot";
+
+// The whole snapshot plus, per set of edge types, the subgraph of just those edges: an algorithm
+// asked about VISITED edges sees the graph a networkx user would build from those edges (no
+// vertices the edges never touch), which is also what the rankings list.
+struct SnapshotCache {
+  std::shared_ptr<const GraphSnapshot> full;
+  std::map<uint64_t, std::shared_ptr<const GraphSnapshot>> by_types;
+};
+
+SnapshotCache& CacheOf(lua_State* L) {
+  lua_getfield(L, LUA_REGISTRYINDEX, kSnapshotKey);
+  auto* cache = static_cast<SnapshotCache*>(lua_touserdata(L, -1));
+  lua_pop(L, 1);
+  return *cache;
+}
+
+const GraphSnapshot& FullSnapshot(lua_State* L) {
+  SnapshotCache& cache = CacheOf(L);
+  if (!cache.full) {
+    auto loaded = GraphSnapshot::Load(StoreOrError(L));
+    RaiseIfError(L, loaded.ok() ? Status::OK() : loaded.status(), "loading the graph");
+    cache.full = std::move(loaded).value();
+  }
+  return *cache.full;
+}
+
+// Edge type names at `arg` (a Lua array, validated by the prelude); empty: every type.
+std::vector<EdgeType> CheckTypes(lua_State* L, int arg, const char* step) {
+  std::vector<EdgeType> types;
+  if (lua_isnoneornil(L, arg)) return types;
+  luaL_checktype(L, arg, LUA_TTABLE);
+  lua_Integer n = luaL_len(L, arg);
+  for (lua_Integer i = 1; i <= n; ++i) {
+    lua_rawgeti(L, arg, i);
+    const char* name = lua_tostring(L, -1);
+    std::optional<EdgeType> type;
+    if (name != nullptr) type = ParseEdgeType(name);
+    lua_pop(L, 1);
+    if (!type) RaiseAtUserLine(L, std::string(step) + ": expected edge type names");
+    types.push_back(*type);
+  }
+  return types;
+}
+
+// The subgraph of the edges of `types` (cached): what the algorithms run on.
+const GraphSnapshot& SnapshotOfTypes(lua_State* L, const std::vector<EdgeType>& types) {
+  uint64_t mask = 0;
+  for (EdgeType t : types) mask |= uint64_t{1} << static_cast<unsigned>(t);
+  if (types.empty()) mask = ~uint64_t{0};
+  SnapshotCache& cache = CacheOf(L);
+  auto it = cache.by_types.find(mask);
+  if (it != cache.by_types.end()) return *it->second;
+  const GraphSnapshot& full = FullSnapshot(L);
+  const PropertyGraph& g = full.graph();
+  std::vector<Edge> edges;
+  for (auto [e, end] = boost::edges(g); e != end; ++e) {
+    if (mask & (uint64_t{1} << static_cast<unsigned>(g[*e].type))) edges.push_back(*e);
+  }
+  auto sub = full.Subgraph(edges);
+  return *cache.by_types.emplace(mask, std::move(sub)).first->second;
+}
+
+Direction CheckDirection(lua_State* L, int arg, Direction fallback) {
+  if (lua_isnoneornil(L, arg)) return fallback;
+  std::string name = luaL_checkstring(L, arg);
+  if (name == "out") return Direction::kOut;
+  if (name == "in") return Direction::kIn;
+  if (name == "both") return Direction::kBoth;
+  RaiseAtUserLine(L, "direction: expected \"out\", \"in\" or \"both\", got \"" + name + "\"");
+}
+
+void PushVertex(lua_State* L, const PropertyGraph& g, Vertex v) {
+  const VertexProps& node = g[v];
+  lua_createtable(L, 0, 8);
+  SetString(L, "id", IdToHex(node.id));
+  SetString(L, "label", NodeLabelName(node.label));
+  SetString(L, "name", node.name);
+  if (!node.kind.empty()) SetString(L, "kind", node.kind);
+  lua_pushinteger(L, node.mentions);
+  lua_setfield(L, -2, "mentions");
+  lua_createtable(L, static_cast<int>(node.aliases.size()), 0);
+  for (size_t i = 0; i < node.aliases.size(); ++i) {
+    lua_pushlstring(L, node.aliases[i].data(), node.aliases[i].size());
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+  }
+  lua_setfield(L, -2, "aliases");
+  PushProperties(L, node.props);
+}
+
+void PushSnapshotEdge(lua_State* L, const PropertyGraph& g, Edge e) {
+  const EdgeProps& edge = g[e];
+  lua_createtable(L, 0, 10);
+  SetString(L, "id", IdToHex(edge.id));
+  SetString(L, "type", EdgeTypeName(edge.type));
+  SetString(L, "src", IdToHex(g[boost::source(e, g)].id));
+  SetString(L, "dst", IdToHex(g[boost::target(e, g)].id));
+  SetString(L, "doc", IdToHex(edge.doc));
+  lua_pushinteger(L, edge.sentence);
+  lua_setfield(L, -2, "sentence");
+  lua_pushinteger(L, edge.span.begin);
+  lua_setfield(L, -2, "span_begin");
+  lua_pushinteger(L, edge.span.end);
+  lua_setfield(L, -2, "span_end");
+  PushProperties(L, edge.props);
+}
+
+// A ranking as an array of {node=, score=}, best first. Counts (degree) as Lua integers.
+void PushRanking(lua_State* L, const GraphSnapshot& snapshot, const Ranking& ranking,
+                 bool counts = false) {
+  lua_createtable(L, static_cast<int>(ranking.size()), 0);
+  lua_Integer n = 0;
+  for (const RankedVertex& r : ranking) {
+    lua_createtable(L, 0, 2);
+    PushVertex(L, snapshot.graph(), r.vertex);
+    lua_setfield(L, -2, "node");
+    if (counts) {
+      lua_pushinteger(L, static_cast<lua_Integer>(r.score));
+    } else {
+      lua_pushnumber(L, r.score);
+    }
+    lua_setfield(L, -2, "score");
+    lua_rawseti(L, -2, ++n);
+  }
+}
+
+// tupu.degree(types, direction) -> ranking (edges counted; both ways by default)
+int NativeDegree(lua_State* L) {
+  DegreeOptions options;
+  options.edge_types = CheckTypes(L, 1, "degree");
+  options.direction = CheckDirection(L, 2, Direction::kBoth);
+  const GraphSnapshot& snapshot = SnapshotOfTypes(L, options.edge_types);
+  PushRanking(L, snapshot, Degree(snapshot, options), /*counts=*/true);
+  return 1;
+}
+
+// tupu.pagerank(types, direction, weighted, damping, max_iterations) -> ranking
+int NativePageRank(lua_State* L) {
+  PageRankOptions options;
+  options.edge_types = CheckTypes(L, 1, "pagerank");
+  options.direction = CheckDirection(L, 2, Direction::kBoth);
+  options.weighted = lua_toboolean(L, 3);
+  options.damping = luaL_optnumber(L, 4, options.damping);
+  options.max_iterations = static_cast<int>(luaL_optinteger(L, 5, options.max_iterations));
+  const GraphSnapshot& snapshot = SnapshotOfTypes(L, options.edge_types);
+  auto ranking = PageRank(snapshot, options);
+  RaiseIfError(L, ranking.ok() ? Status::OK() : ranking.status(), "pagerank");
+  PushRanking(L, snapshot, *ranking);
+  return 1;
+}
+
+// tupu.betweenness(types, direction, normalized) -> ranking
+int NativeBetweenness(lua_State* L) {
+  BetweennessOptions options;
+  options.edge_types = CheckTypes(L, 1, "betweenness");
+  options.direction = CheckDirection(L, 2, Direction::kBoth);
+  options.normalized = lua_toboolean(L, 3);
+  const GraphSnapshot& snapshot = SnapshotOfTypes(L, options.edge_types);
+  PushRanking(L, snapshot, Betweenness(snapshot, options));
+  return 1;
+}
+
+// tupu.components(types) -> array of arrays of nodes, largest first
+int NativeComponents(lua_State* L) {
+  ComponentsOptions options;
+  options.edge_types = CheckTypes(L, 1, "components");
+  const GraphSnapshot& snapshot = SnapshotOfTypes(L, options.edge_types);
+  Components components = ConnectedComponents(snapshot, options);
+  lua_createtable(L, static_cast<int>(components.members.size()), 0);
+  lua_Integer c = 0;
+  for (const auto& members : components.members) {
+    lua_createtable(L, static_cast<int>(members.size()), 0);
+    lua_Integer m = 0;
+    for (Vertex v : members) {
+      PushVertex(L, snapshot.graph(), v);
+      lua_rawseti(L, -2, ++m);
+    }
+    lua_rawseti(L, -2, ++c);
+  }
+  return 1;
+}
+
+// tupu.shortest_path(from id, to id, types, direction) -> {node, edge, node, ...} | nil
+int NativeShortestPath(lua_State* L) {
+  auto from_id = HexToId(luaL_checkstring(L, 1));
+  auto to_id = HexToId(luaL_checkstring(L, 2));
+  PathOptions options;
+  options.edge_types = CheckTypes(L, 3, "shortest_path");
+  options.direction = CheckDirection(L, 4, Direction::kBoth);
+  const GraphSnapshot& snapshot = SnapshotOfTypes(L, options.edge_types);
+  // An endpoint that no chosen edge touches is not in the subgraph: no path.
+  auto from = from_id ? snapshot.FindVertex(*from_id) : std::nullopt;
+  auto to = to_id ? snapshot.FindVertex(*to_id) : std::nullopt;
+  if (!from || !to) return 0;
+  auto path = ShortestPath(snapshot, *from, *to, options);
+  if (!path.ok()) {
+    if (path.status().IsNotFound()) return 0;
+    RaiseIfError(L, path.status(), "shortest_path");
+  }
+  const PropertyGraph& g = snapshot.graph();
+  lua_createtable(L, static_cast<int>(path->vertices.size() + path->edges.size()), 0);
+  lua_Integer n = 0;
+  for (size_t i = 0; i < path->vertices.size(); ++i) {
+    if (i > 0) {
+      PushSnapshotEdge(L, g, path->edges[i - 1]);
+      lua_rawseti(L, -2, ++n);
+    }
+    PushVertex(L, g, path->vertices[i]);
+    lua_rawseti(L, -2, ++n);
+  }
+  return 1;
+}
+
+// tupu.export(fact ids, path [, format]): writes the subgraph of those facts through graph/export.h.
+int NativeExport(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  std::string path = luaL_checkstring(L, 2);
+  if (RuntimeOf(L)->options().sandbox) {
+    RaiseAtUserLine(L, "export: writing files is not allowed in the sandbox (" + path + ")");
+  }
+  std::optional<ExportFormat> format;
+  if (!lua_isnoneornil(L, 3)) {
+    std::string name = luaL_checkstring(L, 3);
+    format = ParseExportFormat(name);
+    if (!format) {
+      RaiseAtUserLine(L, "export: unknown format \"" + name +
+                             "\" (expected graphml, gexf, dot, json or csv)");
+    }
+  } else {
+    format = ExportFormatForPath(path);
+    if (!format) {
+      RaiseAtUserLine(L, "export: cannot tell the format of \"" + path +
+                             "\" (use .graphml, .gexf, .dot, .json or .csv, or pass a format)");
+    }
+  }
+  std::unordered_set<FactId> wanted;
+  lua_Integer n = luaL_len(L, 1);
+  wanted.reserve(static_cast<size_t>(n));
+  for (lua_Integer i = 1; i <= n; ++i) {
+    lua_rawgeti(L, 1, i);
+    size_t len = 0;
+    const char* hex = lua_tolstring(L, -1, &len);
+    if (hex != nullptr) {
+      if (auto id = HexToId(std::string_view(hex, len))) wanted.insert(*id);
+    }
+    lua_pop(L, 1);
+  }
+  const GraphSnapshot& full = FullSnapshot(L);
+  const PropertyGraph& g = full.graph();
+  std::vector<Edge> edges;
+  edges.reserve(wanted.size());
+  for (auto [e, end] = boost::edges(g); e != end; ++e) {
+    if (wanted.count(g[*e].id) != 0) edges.push_back(*e);
+  }
+  auto sub = full.Subgraph(edges);
+  RaiseIfError(L, ExportToPath(*sub, *format, path), "export");
+  return 0;
+}
+
+int CollectSnapshotCache(lua_State* L) {
+  static_cast<SnapshotCache*>(lua_touserdata(L, 1))->~SnapshotCache();
+  return 0;
+}
+
+constexpr luaL_Reg kSnapshotNatives[] = {
+    {"degree", NativeDegree},
+    {"pagerank", NativePageRank},
+    {"betweenness", NativeBetweenness},
+    {"components", NativeComponents},
+    {"shortest_path", NativeShortestPath},
+    {"export", NativeExport},
+    {nullptr, nullptr},
+};
+
+}  // namespace
+
+void AddSnapshotNatives(lua_State* L) {
+  void* memory = lua_newuserdatauv(L, sizeof(SnapshotCache), 0);
+  new (memory) SnapshotCache();
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, CollectSnapshotCache);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
+  lua_setfield(L, LUA_REGISTRYINDEX, kSnapshotKey);
+  luaL_setfuncs(L, kSnapshotNatives, 0);
+}
+
+}  // namespace tupu
