@@ -1,5 +1,6 @@
-// The C side of the `g` object: Lua functions over GraphStore (point lookups, scans, evidence text),
-// the table renderer and output, gathered in the global `tupu` table. The traversal steps, the
+// The C side of the `g` object that reads the GraphStore (documents, evidence text, counts), the
+// table renderer and output, gathered in the global `tupu` table; nodes, edges and algorithms come
+// from the in-memory snapshot (snapshot_binding.cc). The traversal steps, the
 // element classes and `g` itself are Lua (prelude.lua) built on these, so a step is a few lines.
 // Nodes and edges cross into Lua as plain tables; ids as 16-digit hex strings (Lua integers are
 // signed, and hex is what exports and messages show).
@@ -84,39 +85,6 @@ void PushProperties(lua_State* L, const Properties& props) {
   lua_setfield(L, -2, "props");
 }
 
-static void PushNode(lua_State* L, const StoredNode& node) {
-  lua_createtable(L, 0, 8);
-  SetString(L, "id", IdToHex(node.id));
-  SetString(L, "label", NodeLabelName(node.label));
-  SetString(L, "name", node.name);
-  if (!node.kind.empty()) SetString(L, "kind", node.kind);
-  lua_pushinteger(L, node.mentions);
-  lua_setfield(L, -2, "mentions");
-  lua_createtable(L, static_cast<int>(node.aliases.size()), 0);
-  for (size_t i = 0; i < node.aliases.size(); ++i) {
-    lua_pushlstring(L, node.aliases[i].data(), node.aliases[i].size());
-    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
-  }
-  lua_setfield(L, -2, "aliases");
-  PushProperties(L, node.props);
-}
-
-static void PushEdge(lua_State* L, const StoredEdge& edge) {
-  lua_createtable(L, 0, 10);
-  SetString(L, "id", IdToHex(edge.id));
-  SetString(L, "type", EdgeTypeName(edge.type));
-  SetString(L, "src", IdToHex(edge.src));
-  SetString(L, "dst", IdToHex(edge.dst));
-  SetString(L, "doc", IdToHex(edge.doc));
-  lua_pushinteger(L, edge.sentence);
-  lua_setfield(L, -2, "sentence");
-  lua_pushinteger(L, edge.span.begin);
-  lua_setfield(L, -2, "span_begin");
-  lua_pushinteger(L, edge.span.end);
-  lua_setfield(L, -2, "span_end");
-  PushProperties(L, edge.props);
-}
-
 namespace {
 
 // Documents are fetched once per runtime: evidence of many edges shares few documents.
@@ -132,116 +100,6 @@ uint64_t CheckId(lua_State* L, int arg) {
   if (!id) luaL_argerror(L, arg, "expected a 16-digit hex id");
   return *id;
 }
-
-std::optional<NodeLabel> OptLabel(lua_State* L, int arg) {
-  if (lua_isnoneornil(L, arg)) return std::nullopt;
-  const char* name = luaL_checkstring(L, arg);
-  auto label = ParseNodeLabel(name);
-  if (!label) {
-    RaiseAtUserLine(L, std::string("unknown label '") + name +
-                           "' (expected Person, Organization, Place or Document)");
-  }
-  return label;
-}
-
-std::optional<EdgeType> OptEdgeType(lua_State* L, int arg) {
-  if (lua_isnoneornil(L, arg)) return std::nullopt;
-  const char* name = luaL_checkstring(L, arg);
-  auto type = ParseEdgeType(name);
-  if (!type) RaiseAtUserLine(L, std::string("unknown edge type '") + name + "'");
-  return type;
-}
-
-// tupu.node(id) -> node table | nil
-int NativeNode(lua_State* L) {
-  NodeId id = CheckId(L, 1);
-  auto node = StoreOrError(L).GetNode(id);
-  if (!node.ok()) {
-    if (node.status().IsNotFound()) return 0;
-    RaiseIfError(L, node.status(), "node");
-  }
-  PushNode(L, *node);
-  return 1;
-}
-
-// tupu.find(label|nil, name) -> array of nodes with that canonical name or alias
-int NativeFind(lua_State* L) {
-  auto label = OptLabel(L, 1);
-  std::string name = luaL_checkstring(L, 2);
-  const GraphStore& store = StoreOrError(L);
-  lua_newtable(L);
-  lua_Integer n = 0;
-  for (NodeLabel candidate : kAllNodeLabels) {
-    if (label && *label != candidate) continue;
-    auto id = store.FindNode(candidate, name);
-    if (!id.ok()) {
-      if (id.status().IsNotFound()) continue;
-      RaiseIfError(L, id.status(), "find");
-    }
-    auto node = store.GetNode(*id);
-    if (!node.ok()) {
-      if (node.status().IsNotFound()) continue;
-      RaiseIfError(L, node.status(), "find");
-    }
-    PushNode(L, *node);
-    lua_rawseti(L, -2, ++n);
-  }
-  return 1;
-}
-
-// tupu.scan_nodes(label|nil) -> array of nodes in id order
-int NativeScanNodes(lua_State* L) {
-  auto label = OptLabel(L, 1);
-  const GraphStore& store = StoreOrError(L);
-  lua_newtable(L);
-  lua_Integer n = 0;
-  Status s = store.ForEachNode([&](const StoredNode& node) {
-    if (!label || node.label == *label) {
-      PushNode(L, node);
-      lua_rawseti(L, -2, ++n);
-    }
-    return KeepScanning(L);
-  });
-  RaiseIfError(L, s, "nodes");
-  return 1;
-}
-
-// tupu.scan_edges(type|nil) -> array of edges in key order
-int NativeScanEdges(lua_State* L) {
-  auto type = OptEdgeType(L, 1);
-  const GraphStore& store = StoreOrError(L);
-  lua_newtable(L);
-  lua_Integer n = 0;
-  Status s = store.ForEachEdge([&](const StoredEdge& edge) {
-    if (!type || edge.type == *type) {
-      PushEdge(L, edge);
-      lua_rawseti(L, -2, ++n);
-    }
-    return KeepScanning(L);
-  });
-  RaiseIfError(L, s, "edges");
-  return 1;
-}
-
-int AdjacentEdges(lua_State* L, bool outgoing) {
-  NodeId id = CheckId(L, 1);
-  auto type = OptEdgeType(L, 2);
-  const GraphStore& store = StoreOrError(L);
-  lua_newtable(L);
-  lua_Integer n = 0;
-  auto push = [&](const StoredEdge& edge) {
-    PushEdge(L, edge);
-    lua_rawseti(L, -2, ++n);
-    return KeepScanning(L);
-  };
-  const EdgeType* type_ptr = type ? &*type : nullptr;
-  Status s = outgoing ? store.ForEachOutEdge(id, type_ptr, push)
-                      : store.ForEachInEdge(id, type_ptr, push);
-  RaiseIfError(L, s, outgoing ? "out edges" : "in edges");
-  return 1;
-}
-int NativeOutEdges(lua_State* L) { return AdjacentEdges(L, true); }
-int NativeInEdges(lua_State* L) { return AdjacentEdges(L, false); }
 
 const StoredDocument* CachedDocument(lua_State* L, DocId id) {
   lua_getfield(L, LUA_REGISTRYINDEX, kDocCacheKey);
@@ -441,12 +299,6 @@ int CollectDocumentCache(lua_State* L) {
 }
 
 constexpr luaL_Reg kNatives[] = {
-    {"node", NativeNode},
-    {"find", NativeFind},
-    {"scan_nodes", NativeScanNodes},
-    {"scan_edges", NativeScanEdges},
-    {"out_edges", NativeOutEdges},
-    {"in_edges", NativeInEdges},
     {"document", NativeDocument},
     {"sentence", NativeSentence},
     {"quote", NativeQuote},

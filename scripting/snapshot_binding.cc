@@ -1,8 +1,11 @@
-// The natives over the in-memory GraphSnapshot: g:degree/pagerank/betweenness/components/
-// shortest_path run graph/algorithms.h, and subgraph():export() runs graph/export.h. The snapshot
+// The natives over the in-memory GraphSnapshot: node lookups and the scans the traversal steps
+// (V, E, out, in_, ...) make, g:degree/pagerank/betweenness/components/shortest_path through
+// graph/algorithms.h, and subgraph():export() through graph/export.h. The snapshot
 // is loaded from the runtime's store on first use and kept for the runtime's life (the store is a
 // read-only view, so it cannot go stale under a script).
+#include <algorithm>
 #include <cstring>
+#include <optional>
 #include <map>
 #include <memory>
 #include <string>
@@ -125,6 +128,147 @@ void PushSnapshotEdge(lua_State* L, const PropertyGraph& g, Edge e) {
   lua_pushinteger(L, edge.span.end);
   lua_setfield(L, -2, "span_end");
   PushProperties(L, edge.props);
+}
+
+// ---- Elements: the traversal layer's lookups and scans, answered from the snapshot so a 2-hop
+// query costs adjacency walks, not store scans. Same table shapes and orders as the store gives.
+
+std::optional<EdgeType> OptEdgeTypeArg(lua_State* L, int arg) {
+  if (lua_isnoneornil(L, arg)) return std::nullopt;
+  const char* name = luaL_checkstring(L, arg);
+  auto type = ParseEdgeType(name);
+  if (!type) RaiseAtUserLine(L, std::string("unknown edge type '") + name + "'");
+  return type;
+}
+
+std::optional<NodeLabel> OptLabelArg(lua_State* L, int arg) {
+  if (lua_isnoneornil(L, arg)) return std::nullopt;
+  const char* name = luaL_checkstring(L, arg);
+  auto label = ParseNodeLabel(name);
+  if (!label) {
+    RaiseAtUserLine(L, std::string("unknown label '") + name +
+                           "' (expected Person, Organization, Place or Document)");
+  }
+  return label;
+}
+
+std::optional<Vertex> VertexArg(lua_State* L, const GraphSnapshot& snapshot, int arg) {
+  size_t len = 0;
+  const char* hex = luaL_checklstring(L, arg, &len);
+  auto id = HexToId(std::string_view(hex, len));
+  if (!id) luaL_argerror(L, arg, "expected a 16-digit hex id");
+  return snapshot.FindVertex(*id);
+}
+
+// tupu.node(id) -> node table | nil
+int NativeNode(lua_State* L) {
+  const GraphSnapshot& snapshot = FullSnapshot(L);
+  auto v = VertexArg(L, snapshot, 1);
+  if (!v) return 0;
+  PushVertex(L, snapshot.graph(), *v);
+  return 1;
+}
+
+// tupu.find(label|nil, name) -> nodes with that canonical name or alias, at most one per label
+// (the canonical-name match first, else the smallest id: the store's FindNode rule), in label order.
+int NativeFind(lua_State* L) {
+  auto label = OptLabelArg(L, 1);
+  std::string name = luaL_checkstring(L, 2);
+  const GraphSnapshot& snapshot = FullSnapshot(L);
+  const PropertyGraph& g = snapshot.graph();
+  std::vector<Vertex> found = snapshot.FindByName(name, label);
+  lua_newtable(L);
+  lua_Integer n = 0;
+  for (NodeLabel candidate : kAllNodeLabels) {
+    std::optional<Vertex> best;
+    for (Vertex v : found) {
+      if (g[v].label != candidate) continue;
+      if (g[v].name == name) {
+        best = v;
+        break;
+      }
+      if (!best) best = v;
+    }
+    if (!best) continue;
+    PushVertex(L, g, *best);
+    lua_rawseti(L, -2, ++n);
+  }
+  return 1;
+}
+
+// tupu.scan_nodes(label|nil) -> array of nodes in id order
+int NativeScanNodes(lua_State* L) {
+  auto label = OptLabelArg(L, 1);
+  const GraphSnapshot& snapshot = FullSnapshot(L);
+  const PropertyGraph& g = snapshot.graph();
+  lua_newtable(L);
+  lua_Integer n = 0;
+  for (auto [v, end] = boost::vertices(g); v != end && KeepScanning(L); ++v) {
+    if (label && g[*v].label != *label) continue;
+    PushVertex(L, g, *v);
+    lua_rawseti(L, -2, ++n);
+  }
+  RaiseIfError(L, Status::OK(), "nodes");
+  return 1;
+}
+
+// tupu.scan_edges(type|nil) -> array of edges in key order (src, type, dst, fact)
+int NativeScanEdges(lua_State* L) {
+  auto type = OptEdgeTypeArg(L, 1);
+  const GraphSnapshot& snapshot = FullSnapshot(L);
+  const PropertyGraph& g = snapshot.graph();
+  lua_newtable(L);
+  lua_Integer n = 0;
+  for (auto [e, end] = boost::edges(g); e != end; ++e) {
+    if (type && g[*e].type != *type) continue;
+    PushSnapshotEdge(L, g, *e);
+    lua_rawseti(L, -2, ++n);
+    if ((n & 0xfff) == 0 && !KeepScanning(L)) break;
+  }
+  RaiseIfError(L, Status::OK(), "edges");
+  return 1;
+}
+
+// tupu.out_edges(id, type|nil) -> edges in (type, dst, fact) order, as the store's out keys
+int NativeOutEdges(lua_State* L) {
+  auto type = OptEdgeTypeArg(L, 2);
+  const GraphSnapshot& snapshot = FullSnapshot(L);
+  const PropertyGraph& g = snapshot.graph();
+  auto v = VertexArg(L, snapshot, 1);
+  lua_newtable(L);
+  if (!v) return 1;
+  lua_Integer n = 0;
+  for (auto [e, end] = boost::out_edges(*v, g); e != end; ++e) {
+    if (type && g[*e].type != *type) continue;
+    PushSnapshotEdge(L, g, *e);
+    lua_rawseti(L, -2, ++n);
+  }
+  return 1;
+}
+
+// tupu.in_edges(id, type|nil) -> edges in (type, src, fact) order, as the store's in keys
+int NativeInEdges(lua_State* L) {
+  auto type = OptEdgeTypeArg(L, 2);
+  const GraphSnapshot& snapshot = FullSnapshot(L);
+  const PropertyGraph& g = snapshot.graph();
+  auto v = VertexArg(L, snapshot, 1);
+  lua_newtable(L);
+  if (!v) return 1;
+  // The snapshot keeps in-edges in insertion order (by source); the store's in keys put the type
+  // first.
+  std::vector<Edge> edges;
+  for (auto [e, end] = boost::in_edges(*v, g); e != end; ++e) {
+    if (!type || g[*e].type == *type) edges.push_back(*e);
+  }
+  std::stable_sort(edges.begin(), edges.end(), [&g](const Edge& a, const Edge& b) {
+    return g[a].type < g[b].type;
+  });
+  lua_Integer n = 0;
+  for (const Edge& e : edges) {
+    PushSnapshotEdge(L, g, e);
+    lua_rawseti(L, -2, ++n);
+  }
+  return 1;
 }
 
 // A ranking as an array of {node=, score=}, best first. Counts (degree) as Lua integers.
@@ -285,6 +429,12 @@ int CollectSnapshotCache(lua_State* L) {
 }
 
 constexpr luaL_Reg kSnapshotNatives[] = {
+    {"node", NativeNode},
+    {"find", NativeFind},
+    {"scan_nodes", NativeScanNodes},
+    {"scan_edges", NativeScanEdges},
+    {"out_edges", NativeOutEdges},
+    {"in_edges", NativeInEdges},
     {"degree", NativeDegree},
     {"pagerank", NativePageRank},
     {"betweenness", NativeBetweenness},
