@@ -1,5 +1,6 @@
-// `tupu tag [--format words|tags|bio|json] [--no-normalize] [--model-dir DIR] [--precision P]`:
-// tags each line of stdin with the lac_small tagger. `tags` with --no-normalize reproduces the
+// `tupu tag [--format words|tags|bio|json] [--no-normalize] [--model-dir DIR] [--precision P]
+// [--domain]`: tags each line of stdin with the lac_small tagger; `--domain` repairs the PER spans
+// of `bio` output with the domain layer's person rules (titles, speakers, role words). `tags` with --no-normalize reproduces the
 // reference (../shared/lac/lac_ref_seeds.tsv, third column); `bio` is ner_score.py's input.
 // Exit code: 0, or 1 when the model cannot be loaded. Invalid UTF-8 is tagged as U+FFFD and said.
 #include <fmt/format.h>
@@ -12,6 +13,7 @@
 
 #include "app/command_registry.h"
 #include "common/utf8.h"
+#include "extract/domain_person_spans.h"
 #include "extract/lac_tagger.h"
 #include "extract/lac_words.h"
 
@@ -26,6 +28,7 @@ struct TagArgs {
   std::string model_dir;
   std::string precision = "fp32";
   int jobs = 1;
+  bool domain = false;
 };
 
 // Lines per TagBatch call: enough for full batches in every thread, little memory.
@@ -49,8 +52,24 @@ void PrintTags(const TaggedSentence& s, std::string* out) {
   out->push_back('\n');
 }
 
-void PrintBio(std::string_view line, const TaggedSentence& s, std::string* out) {
+// PER tags replaced by the domain layer's person spans; a repaired span never cuts a LOC/ORG.
+void RepairPersons(const TaggedSentence& s, std::vector<std::string>* bio) {
+  std::u32string chars;
+  for (const TaggedWord& w : s.words) {
+    size_t pos = 0;
+    while (pos < w.text.size()) chars.push_back(DecodeUtf8At(w.text, &pos));
+  }
+  if (chars.size() != bio->size()) return;  // never guess when the alignment is off
+  for (auto& t : *bio)
+    if (t == "B-PER" || t == "I-PER") t = "O";
+  for (const auto& [b, e] : domain::RepairPersonSpans(chars, s.words)) {
+    for (size_t k = b; k < e; ++k) (*bio)[k] = k == b ? "B-PER" : "I-PER";
+  }
+}
+
+void PrintBio(std::string_view line, const TaggedSentence& s, bool domain, std::string* out) {
   std::vector<std::string> bio = LacTagsToBio(s.char_tags);
+  if (domain) RepairPersons(s, &bio);
   std::string scratch;
   // Characters come out of the words in order, so walk them once instead of searching.
   size_t i = 0;
@@ -148,7 +167,7 @@ int RunTag(const TagArgs& args) {
       switch (format) {
         case TagFormat::kWords: PrintWords(tagged[i], &out); break;
         case TagFormat::kTags: PrintTags(tagged[i], &out); break;
-        case TagFormat::kBio: PrintBio(lines[i], tagged[i], &out); break;
+        case TagFormat::kBio: PrintBio(lines[i], tagged[i], args.domain, &out); break;
         case TagFormat::kJson: PrintJson(lines[i], tagged[i], &out); break;
       }
     }
@@ -177,6 +196,9 @@ void AddTagCommand(CLI::App& root, int* exit_code) {
       ->capture_default_str();
   cmd->add_option("-j,--jobs", args->jobs, "Tagging threads")->check(CLI::Range(1, 256))
       ->capture_default_str();
+  cmd->add_flag("--domain", args->domain,
+                "bio: PER spans repaired by the domain layer's person rules (names after titles, "
+                "speakers, role words dropped)");
   cmd->callback([args, exit_code] { *exit_code = RunTag(*args); });
 }
 

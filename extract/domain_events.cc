@@ -83,6 +83,26 @@ std::vector<int> PersonsInClauseBefore(std::u32string_view s, const std::vector<
   return out;
 }
 
+std::vector<int> CompanionsBefore(std::u32string_view s, const std::vector<PersonSpan>& persons,
+                                  size_t pos) {
+  std::vector<int> out = PersonsInClauseBefore(s, persons, pos);
+  size_t clause_begin = pos;
+  while (clause_begin > 0 && !IsClauseEnd(s[clause_begin - 1])) --clause_begin;
+  // Only commas continue a list of companions; a full stop starts another sentence.
+  while (clause_begin > 0 && (s[clause_begin - 1] == U',' || s[clause_begin - 1] == U'\uFF0C')) {
+    const size_t prev_end = clause_begin - 1;
+    int last = -1;
+    for (int k = 0; k < static_cast<int>(persons.size()); ++k)
+      if (persons[k].end == prev_end) last = k;
+    if (last < 0) break;
+    std::vector<int> prev = PersonsInClauseBefore(s, persons, prev_end);
+    out.insert(out.begin(), prev.begin(), prev.end());
+    clause_begin = prev_end;
+    while (clause_begin > 0 && !IsClauseEnd(s[clause_begin - 1])) --clause_begin;
+  }
+  return out;
+}
+
 size_t OrgPhraseEnd(std::u32string_view s, size_t start) {
   constexpr size_t kMaxFirst = 14;
   constexpr size_t kMaxNested = 8;

@@ -34,6 +34,12 @@ int SubjectBefore(std::u32string_view s, const std::vector<PersonSpan>& persons,
 std::vector<int> PersonsInClauseBefore(std::u32string_view s, const std::vector<PersonSpan>& persons,
                                        size_t pos);
 
+// Companions named before a 陪同 at `pos`: the persons of its clause and of the clauses right
+// before it that end with a person (`县委常委、办公室主任甲,县水利局局长乙陪同`: both). A clause
+// that does not end with a name (`丙带队督导防汛工作,`) ends the list: it holds the host.
+std::vector<int> CompanionsBefore(std::u32string_view s, const std::vector<PersonSpan>& persons,
+                                  size_t pos);
+
 // Where the organisation phrase that starts at s[start] ends: the first unit that ends with an
 // organisation suffix, extended over directly nested units (祥营村祥瑞苑小区) and to the 公司 that
 // closes a company name. Returns `start` when no organisation starts there.

@@ -31,7 +31,8 @@ bool IsStandaloneName(std::u32string_view text) {
       U"市委", U"县委", U"区委", U"省委", U"州委", U"市政府", U"县政府", U"区政府", U"省政府",
       U"市人大", U"县人大", U"省人大", U"区人大", U"市政协", U"县政协", U"省政协", U"区政协",
       U"市纪委", U"县纪委", U"省纪委", U"区纪委", U"市人大常委会", U"县人大常委会",
-      U"省人大常委会", U"市人民政府", U"县人民政府", U"省人民政府", U"区人民政府"};
+      U"省人大常委会", U"市人民政府", U"县人民政府", U"省人民政府", U"区人民政府",
+      U"镇党委", U"乡党委", U"镇政府", U"乡政府", U"镇人民政府", U"乡人民政府", U"镇人大", U"乡人大"};
   return kNames.count(std::u32string(text)) > 0;
 }
 
@@ -45,7 +46,10 @@ bool IsGenericStem(std::u32string_view stem) {
       U"一线", U"基层党", U"党员", U"志愿", U"这些", U"那些", U"我们", U"他们", U"有序",
       U"老旧", U"新建", U"涉疫", U"风险", U"中高风险", U"高风险", U"低风险", U"临时", U"闭环",
       U"集中", U"指定", U"定点", U"核酸", U"检测", U"防疫", U"疫情", U"疫情防控", U"防控"};
-  return kGeneric.count(std::u32string(stem)) > 0;
+  if (kGeneric.count(std::u32string(stem)) > 0) return true;
+  // 全市重点项目, 各县, 本区: a stem that opens with "all/each/this" + a level names nothing.
+  return stem.size() >= 2 && std::u32string_view(U"全各本该我").find(stem[0]) != std::u32string_view::npos &&
+         std::u32string_view(U"市区县省镇乡村").find(stem[1]) != std::u32string_view::npos;
 }
 
 void AddAlias(NamedOrg* org, const std::u32string& alias) {
@@ -62,6 +66,13 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
   // Unbalanced brackets mean the phrase was cut in the wrong place (乡(镇).
   if (std::count(phrase.begin(), phrase.end(), U'(') != std::count(phrase.begin(), phrase.end(), U')'))
     return out;
+  // Projects, sites and parks are places only as the object of a visit: scanned from free text
+  // they are mostly descriptions (建设项目, 开工项目, 相关产业园).
+  if (strict) {
+    static const std::u32string kVisitOnly[] = {U"项目", U"工地", U"基地"};
+    for (const auto& w : kVisitOnly)
+      if (phrase.size() >= w.size() && phrase.substr(phrase.size() - w.size()) == w) return out;
+  }
   std::vector<OrgUnit> units = SplitOrgUnits(phrase);
   std::u32string prefix;        // regions seen so far
   std::u32string short_prefix;  // the regions as written (郑州高新区), for aliases
@@ -78,6 +89,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
         if (text.back() == U'市') ctx->city = text;
         if (text.back() == U'县') ctx->county = text;
         if (text.back() == U'省') ctx->province = text;
+        if (text.back() == U'镇' || text.back() == U'乡') ctx->town = text;
       }
       if (unit.generic) {
         // A bare 区/市 before a body means "our" region when the article named one.
@@ -143,12 +155,18 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
       const std::u32string* place = text[0] == U'市'   ? &ctx->city
                                     : text[0] == U'县' ? &ctx->county
                                     : text[0] == U'省' ? &ctx->province
+                                    : text[0] == U'镇' || text[0] == U'乡' ? &ctx->town
                                                        : nullptr;
-      if (place && !place->empty()) {
+      if (place && !place->empty() && place->back() == text[0]) {
         org.name = ToUtf8(*place + text.substr(1));
         AddAlias(&org, text);
       } else {
         org.name = ToUtf8(text);
+      }
+      // 县委常委、办公室主任: the bare office of a later link belongs to this body.
+      if (!stem_set) {
+        ctx->chain_stem = ToU32(org.name);
+        stem_set = true;
       }
     } else if (unit.generic || bare) {
       // In free text (strict) only a stated qualifier counts; in chains the chain's stem does too.

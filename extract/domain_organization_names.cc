@@ -50,7 +50,22 @@ const std::unordered_map<std::u32string, SuffixInfo>& Suffixes() {
       {U"工委", {K::kParty, true}}, {U"政法委", {K::kParty, false}},
       {U"组织部", {K::kParty, false}}, {U"宣传部", {K::kParty, false}},
       {U"统战部", {K::kParty, false}}, {U"发改委", {K::kGovernment, false}},
-      {U"卫健委", {K::kGovernment, false}}, {U"编办", {K::kGovernment, false}}, {U"纪工委", {K::kParty, true}}, {U"纪委", {K::kParty, true}},
+      {U"卫健委", {K::kGovernment, false}},
+      // Commissions named in full (市发展改革委, 县卫生健康委): the two characters before 委
+      // close the commission's field.
+      {U"改革委", {K::kGovernment, false}}, {U"健康委", {K::kGovernment, false}},
+      {U"建设委", {K::kGovernment, false}}, {U"农村委", {K::kGovernment, false}},
+      {U"教育委", {K::kGovernment, false}}, {U"工信委", {K::kGovernment, false}},
+      {U"经信委", {K::kGovernment, false}}, {U"国资委", {K::kGovernment, false}},
+      {U"商务委", {K::kGovernment, false}}, {U"交通委", {K::kGovernment, false}},
+      {U"民宗委", {K::kGovernment, false}}, {U"科技委", {K::kGovernment, false}},
+      // Places visited in the genre: projects, homes for the elderly, schools, sites, stations.
+      {U"项目", {K::kPlace, false}}, {U"敬老院", {K::kPlace, false}}, {U"养老院", {K::kPlace, false}},
+      {U"福利院", {K::kPlace, false}}, {U"幸福院", {K::kPlace, false}}, {U"小学", {K::kGovernment, false}},
+      {U"中学", {K::kGovernment, false}}, {U"幼儿园", {K::kGovernment, false}},
+      {U"工地", {K::kPlace, false}}, {U"处理厂", {K::kCompany, false}}, {U"储配站", {K::kCompany, false}},
+      {U"中转站", {K::kCompany, false}}, {U"水厂", {K::kCompany, false}}, {U"基地", {K::kPlace, false}},
+      {U"编办", {K::kGovernment, false}}, {U"纪工委", {K::kParty, true}}, {U"纪委", {K::kParty, true}},
       {U"市委", {K::kParty, true}}, {U"区委", {K::kParty, true}}, {U"县委", {K::kParty, true}},
       {U"省委", {K::kParty, true}}, {U"镇党委", {K::kParty, true}}, {U"党组", {K::kParty, true}},
       {U"工商联", {K::kParty, false}}, {U"妇联", {K::kParty, false}},
@@ -178,7 +193,10 @@ std::vector<OrgUnit> SplitOrgUnits(std::u32string_view name) {
   UnitKind kind;
   bool generic;
   // Companies keep their whole name: 中钢集团郑州金属制品研究院股份有限公司 is one company.
-  if (OrgSuffixEndingAt(name, name.size(), &kind, &generic) > 0 && kind == UnitKind::kCompany) {
+  // So are projects and building sites: 高铁片区综合开发项目 is one project, not a 片区 + a project.
+  const size_t last_suffix = OrgSuffixEndingAt(name, name.size(), &kind, &generic);
+  const std::u32string_view last_word = name.substr(name.size() - last_suffix);
+  if (last_suffix > 0 && (kind == UnitKind::kCompany || last_word == U"项目" || last_word == U"工地")) {
     units.push_back({0, name.size(), kind, false});
     return units;
   }

@@ -166,7 +166,9 @@ int GovernmentOfHeadTitle(DocumentBuilder& b, const std::u32string& title,
   const std::u32string* place = level == U'市'   ? &ctx.city
                                 : level == U'县' ? &ctx.county
                                 : level == U'省' ? &ctx.province
+                                : level == U'镇' || level == U'乡' ? &ctx.town
                                                  : nullptr;
+  if (place && !place->empty() && place->back() != level) place = nullptr;
   const std::string bare = domain::ToUtf8(std::u32string{level}) + "政府";
   if (place && !place->empty()) {
     const int e = b.Entity(NodeLabel::kOrganization, domain::ToUtf8(*place) + "政府", "government");
@@ -226,6 +228,21 @@ bool GroupSubjectBefore(std::u32string_view s, size_t pos) {
   return false;
 }
 
+// Positions of 带队/带领/率领/率队 in `s`, and of 率 right after a name (甲率调研组): the person
+// before them leads what follows.
+std::vector<size_t> LeadVerbPositions(std::u32string_view s, const std::vector<domain::PersonSpan>& persons) {
+  std::vector<size_t> out;
+  static const std::u32string kLead[] = {U"带队", U"带领", U"率领", U"率队"};
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool hit = false;
+    for (const auto& w : kLead) hit = hit || s.substr(i, w.size()) == w;
+    if (!hit && s[i] == U'率')
+      for (const auto& p : persons) hit = hit || (p.end == i);
+    if (hit) out.push_back(i);
+  }
+  return out;
+}
+
 // The organisation mention that ends exactly at `pos`, or -1.
 int OrganizationEndingAt(const DocumentBuilder& b,
                          const std::vector<std::pair<int, std::pair<size_t, size_t>>>& mentions,
@@ -241,6 +258,9 @@ struct ArticleState {
   std::string last_date;   // resolved, for sentences without their own
   std::string time_of_day;
   int last_visitor = -1;   // entity of the latest visit's subject
+  // The latest person who led or went somewhere (a visit cue's subject, with or without a named
+  // place, or the subject of 带队/带领/率领): the host of a later 陪同 and the leader of 一行.
+  int last_actor = -1;
   std::string last_visit_date;
 };
 
@@ -664,20 +684,31 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       }
     }
 
-    // Events.
+    // Events. Leaders first come in text order with the cues: a lead verb before a cue makes its
+    // subject the actor of the clauses that follow.
     std::set<std::tuple<int, int, std::string>> visits_here;
+    const std::vector<size_t> leads = LeadVerbPositions(s, persons);
+    size_t next_lead = 0;
+    size_t after_accompany = std::u32string::npos;  // end of the last 陪同 cue
     for (const auto& cue : domain::FindEventCues(s)) {
+      for (; next_lead < leads.size() && leads[next_lead] < cue.begin; ++next_lead) {
+        const int leader = domain::SubjectBefore(s, persons, leads[next_lead]);
+        if (leader >= 0) st.last_actor = persons[leader].entity;
+      }
       if (cue.begin < s.size() && org_taken[cue.begin]) continue;
       const int subj_i = domain::SubjectBefore(s, persons, cue.begin);
       switch (cue.kind) {
         case domain::CueKind::kVisit: {
+          // 陪同调研/陪同检查: the companions' verb, not a visit of their own.
+          if (cue.begin == after_accompany) break;
           int subject = subj_i >= 0 ? persons[subj_i].entity : -1;
           size_t subject_begin = subj_i >= 0 ? persons[subj_i].begin : cue.begin;
-          // 调研组/视察组/一行 as the subject: the official who led it (the article's last visitor).
-          if (subject < 0 && st.last_visitor >= 0 && GroupSubjectBefore(s, cue.begin)) {
-            subject = st.last_visitor;
+          // 调研组/视察组/一行 as the subject: the official who led it.
+          if (subject < 0 && GroupSubjectBefore(s, cue.begin)) {
+            subject = st.last_actor >= 0 ? st.last_actor : st.last_visitor;
           }
           if (subject < 0) break;
+          st.last_actor = subject;
           size_t t = cue.end;
           while (t < s.size() && (s[t] == U'了' || s[t] == U'到')) ++t;
           size_t pe = domain::OrgPhraseEnd(s, t);
@@ -730,13 +761,15 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
           break;
         }
         case domain::CueKind::kAccompany: {
-          if (st.last_visitor < 0) break;
-          for (int k : domain::PersonsInClauseBefore(s, persons, cue.begin)) {
+          after_accompany = cue.end;
+          const int host = st.last_actor >= 0 ? st.last_actor : st.last_visitor;
+          if (host < 0) break;
+          for (int k : domain::CompanionsBefore(s, persons, cue.begin)) {
             const int companion = persons[k].entity;
-            if (companion == st.last_visitor) continue;
+            if (companion == host) continue;
             Properties props;
             if (!st.last_visit_date.empty()) SetProperty(&props, "date", st.last_visit_date);
-            b.Fact(EdgeType::kAccompanied, companion, st.last_visitor, sidx,
+            b.Fact(EdgeType::kAccompanied, companion, host, sidx,
                    sent.run.Span(persons[k].begin, cue.end), props);
           }
           break;

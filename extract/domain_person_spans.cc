@@ -1,0 +1,66 @@
+// Person span repair for single sentences (see domain_person_spans.h). The rules are the ones the
+// extractor uses to learn a document's names, without the document: titles and speech verbs
+// anchor a name, the tagger's PER stays unless it is a role word.
+#include "extract/domain_person_spans.h"
+
+#include <algorithm>
+
+#include "extract/domain_person_names.h"
+#include "extract/domain_text.h"
+#include "extract/domain_title_chain.h"
+
+namespace tupu::domain {
+namespace {
+
+bool IsSpeechVerbAt(std::u32string_view s, size_t i) {
+  static const std::u32string kVerbs[] = {U"强调", U"指出", U"要求", U"表示", U"提出", U"主持",
+                                          U"认为", U"希望", U"介绍", U"告诉"};
+  for (const auto& v : kVerbs)
+    if (s.substr(i, v.size()) == v) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::pair<size_t, size_t>> RepairPersonSpans(std::u32string_view s,
+                                                         const std::vector<TaggedWord>& words) {
+  std::vector<char> blocked(s.size(), 0);  // inside a tagger place or organisation
+  std::vector<std::pair<size_t, size_t>> spans;
+  for (const auto& w : words) {
+    if (w.cp_end > s.size() || w.cp_end <= w.cp_begin) continue;
+    if (w.tag == "LOC" || w.tag == "ORG") {
+      for (size_t k = w.cp_begin; k < w.cp_end; ++k) blocked[k] = 1;
+    } else if (w.tag == "PER") {
+      const std::u32string_view name = s.substr(w.cp_begin, w.cp_end - w.cp_begin);
+      if (IsRoleNotName(name, s.substr(w.cp_end))) continue;
+      spans.push_back({w.cp_begin, w.cp_end});
+    }
+  }
+  std::vector<std::pair<size_t, size_t>> added;
+  for (const auto& t : FindTitledNames(s)) {
+    if (t.links.empty()) continue;  // coordinated names: the tagger decides
+    added.push_back({t.name_begin, t.name_end});
+  }
+  for (size_t p = 0; p < s.size(); ++p) {
+    if (p > 0 && !IsClauseBreak(s[p - 1]) && !IsBlank(s[p - 1])) continue;
+    const size_t len = NameLengthAt(s, p);
+    if (len == 0) continue;
+    size_t use = 0;
+    if (IsSpeechVerbAt(s, p + len))
+      use = len;
+    else if (len == 3 && IsSpeechVerbAt(s, p + 2))
+      use = 2;
+    if (use && IsPlausibleName(s.substr(p, use))) added.push_back({p, p + use});
+  }
+  for (const auto& a : added) {
+    bool clash = false;
+    for (size_t k = a.first; k < a.second; ++k) clash = clash || blocked[k];
+    // A tagger PER that overlaps: the tagger's span stands (it saw the whole sentence).
+    for (const auto& sp : spans) clash = clash || (sp.first < a.second && a.first < sp.second);
+    if (!clash) spans.push_back(a);
+  }
+  std::sort(spans.begin(), spans.end());
+  return spans;
+}
+
+}  // namespace tupu::domain

@@ -1,0 +1,84 @@
+// Unit tests of the rules added to make the domain layer generalise beyond the sample pages, each
+// on a MADE-UP sentence: companions listed over several comma clauses, hosts who only led
+// (带队/率) without a named place, groups (检查组一行) credited to their leader, offices of titles
+// (办公室主任, 宣传部部长), and visit targets ending in 项目/敬老院/小学/工地.
+#include <gtest/gtest.h>
+
+#include "extract/domain_person_spans.h"
+#include "extract/domain_text.h"
+#include "extract/extractor_test_util.h"
+
+namespace tupu {
+namespace {
+
+using testing::ExtractText;
+using testing::FindFacts;
+using testing::HasAlias;
+using testing::Prop;
+
+TEST(DomainCompanions, TitledCompanionsOverSeveralCommaClauses) {
+  auto d = ExtractText(
+      "5月6日,县委书记方正清深入白河镇检查防汛工作。县委常委、办公室主任柳青,县水务局局长严冬陪同。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kAccompanied, "柳青", "方正清").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kAccompanied, "严冬", "方正清").size(), 1u);
+  EXPECT_TRUE(FindFacts(d, EdgeType::kAccompanied, "方正清", "").empty());
+}
+
+TEST(DomainCompanions, HostWhoLedWithoutANamedPlace) {
+  // 带队调研全市… names no place: no visit, but the leader is still the host of 陪同.
+  auto d = ExtractText("4月2日,副市长邵明远带队调研全市工业运行情况。市工信局局长骆红、市统计局局长廖文陪同调研。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kAccompanied, "骆红", "邵明远").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kAccompanied, "廖文", "邵明远").size(), 1u);
+  // 陪同调研 is the companions' verb, not a visit of theirs.
+  EXPECT_TRUE(FindFacts(d, EdgeType::kVisited, "廖文", "").empty());
+}
+
+TEST(DomainCompanions, CompanionsInTheLeadersSentence) {
+  auto d = ExtractText("县长戴玉兰带队督导秋收工作,副县长汤立,县农业农村局局长龚平陪同督导。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kAccompanied, "汤立", "戴玉兰").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kAccompanied, "龚平", "戴玉兰").size(), 1u);
+  EXPECT_TRUE(FindFacts(d, EdgeType::kAccompanied, "戴玉兰", "").empty());
+}
+
+TEST(DomainGroups, InspectionGroupVisitsCreditedToItsLeader) {
+  auto d = ExtractText(
+      "7月1日,市长甘卫国带领检查组一行检查安全生产工作。检查组一行先后来到北郊热电厂、滨江大桥建设工地。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "甘卫国", "北郊热电厂").size(), 1u);
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "甘卫国", "").empty());
+}
+
+TEST(DomainGroups, LeaderWhoLedAnInspectionTeamWithShuai) {
+  auto d = ExtractText("3月3日,市政协副主席严正率视察组视察农村公路建设。视察组一行实地察看了石桥乡敬老院。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "严正", "石桥乡敬老院").size(), 1u);
+}
+
+TEST(DomainTargets, ProjectsHomesAndSchoolsAreVisitTargets) {
+  auto d = ExtractText("9月9日,区长乔文斌先后来到东港物流园扩建项目、南山镇敬老院、城北实验小学。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "乔文斌", "东港物流园扩建项目").size(), 1u);
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "乔文斌", "南山镇敬老院").empty() &&
+               FindFacts(d, EdgeType::kVisited, "乔文斌", "敬老院").empty());
+  EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "乔文斌", "城北实验小学").size(), 1u);
+}
+
+TEST(DomainPositions, OfficeNounBeforeTheTitle) {
+  auto d = ExtractText("区委常委、宣传部部长宁静,市发展改革委主任岳明出席会议。");
+  EXPECT_FALSE(FindFacts(d, EdgeType::kHoldsPosition, "宁静", "").empty());
+  bool minister = false, director = false;
+  for (const auto* f : FindFacts(d, EdgeType::kHoldsPosition, "宁静", ""))
+    minister = minister || (Prop(f, "title") == "部长" && f->dst.name.find("宣传部") != std::string::npos);
+  for (const auto* f : FindFacts(d, EdgeType::kHoldsPosition, "岳明", ""))
+    director = director || (Prop(f, "title") == "主任" && f->dst.name.find("发展改革委") != std::string::npos);
+  EXPECT_TRUE(minister);
+  EXPECT_TRUE(director);
+}
+
+TEST(DomainPersonSpans, TitlesAndSpeakersAddNamesTheTaggerMissed) {
+  const std::u32string s = domain::ToU32("县长柯永福强调,要抓好落实。");
+  auto spans = domain::RepairPersonSpans(s, {});
+  ASSERT_EQ(spans.size(), 1u);
+  EXPECT_EQ(spans[0].first, 2u);
+  EXPECT_EQ(spans[0].second, 5u);
+}
+
+}  // namespace
+}  // namespace tupu
