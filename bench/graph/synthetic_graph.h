@@ -50,7 +50,9 @@ class SyntheticGraphStore : public GraphStore {
   Result<StoreCounts> Counts() const override {
     return StoreCounts{0, nodes_.size(), edges_.size()};
   }
-  Result<std::string> SentenceText(DocId, uint32_t) const override { return Unsupported(); }
+  Result<std::string> SentenceText(DocId, uint32_t) const override {
+    return Status::NotFound("synthetic graph: no document rows");  // evidence text is then ""
+  }
 
  private:
   static Status Unsupported() { return Status::NotSupported("synthetic graph store"); }
