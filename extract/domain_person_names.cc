@@ -55,7 +55,8 @@ const std::unordered_set<std::u32string>& NonNameWords() {
 const std::unordered_set<std::u32string>& RoleSuffixes() {
   static const std::unordered_set<std::u32string> kRoles = {
       U"老师", U"同志", U"师傅", U"阿姨", U"大爷", U"大妈", U"先生", U"女士", U"老人", U"书记",
-      U"主任", U"代表", U"局长", U"经理", U"医生", U"护士", U"警官", U"总", U"工", U"老", U"某"};
+      U"主任", U"代表", U"局长", U"经理", U"医生", U"护士", U"警官", U"总", U"工", U"老", U"某",
+      U"教授", U"博士", U"大夫", U"小姐", U"夫人", U"太太"};
   return kRoles;
 }
 
@@ -136,6 +137,10 @@ bool IsPlausibleName(std::u32string_view name) {
   }
   if (name.size() >= 2 && NotNames().count(std::u32string(name.substr(0, 2)))) return false;
   return true;
+}
+
+bool IsRoleSuffix(std::u32string_view ending) {
+  return RoleSuffixes().count(std::u32string(ending)) > 0;
 }
 
 bool IsRoleNotName(std::u32string_view name, std::u32string_view next) {

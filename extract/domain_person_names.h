@@ -24,6 +24,9 @@ bool IsPlausibleName(std::u32string_view name);
 // (X老师, X同志, 守门人, ...): `name` followed by `next` (the text after it).
 bool IsRoleNotName(std::u32string_view name, std::u32string_view next);
 
+// True for the endings that make a surname + ending a role, not a name (老师, 同志, 某, 总).
+bool IsRoleSuffix(std::u32string_view ending);
+
 // True when s[i..] begins a word that cannot continue a name (verbs such as 强调, 到, 主持,
 // conjunctions such as 和, 等). Used to decide where a name ends.
 bool StartsNonNameWord(std::u32string_view s, size_t i);

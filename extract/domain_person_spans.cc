@@ -31,8 +31,16 @@ std::vector<std::pair<size_t, size_t>> RepairPersonSpans(std::u32string_view s,
     if (w.tag == "LOC" || w.tag == "ORG") {
       for (size_t k = w.cp_begin; k < w.cp_end; ++k) blocked[k] = 1;
     } else if (w.tag == "PER") {
+      // Dropped only when the span itself is a role word with a surname in front (王老师, 李某):
+      // foreign names have no surname and `X同志` is still a person.
       const std::u32string_view name = s.substr(w.cp_begin, w.cp_end - w.cp_begin);
-      if (IsRoleNotName(name, s.substr(w.cp_end))) continue;
+      // A surname + a role (王老师, 郑先生, 李某) refers to the person by the surname alone: the
+      // span shrinks to it, which is also how People's Daily annotates these.
+      const size_t surname = SurnameLengthAt(name, 0);
+      if (surname > 0 && surname < name.size() && IsRoleSuffix(name.substr(surname))) {
+        spans.push_back({w.cp_begin, w.cp_begin + surname});
+        continue;
+      }
       spans.push_back({w.cp_begin, w.cp_end});
     }
   }
@@ -54,6 +62,11 @@ std::vector<std::pair<size_t, size_t>> RepairPersonSpans(std::u32string_view s,
   }
   for (const auto& a : added) {
     bool clash = false;
+    // A span the tagger read as one verb or function word (主任商量过) is no name.
+    for (const auto& w : words)
+      if (w.cp_begin == a.first && w.cp_end == a.second && w.tag != "n" && w.tag != "nz" &&
+          w.tag != "PER" && w.tag != "nw")
+        clash = true;
     for (size_t k = a.first; k < a.second; ++k) clash = clash || blocked[k];
     // A tagger PER that overlaps: the tagger's span stands (it saw the whole sentence).
     for (const auto& sp : spans) clash = clash || (sp.first < a.second && a.first < sp.second);

@@ -80,5 +80,27 @@ TEST(DomainPersonSpans, TitlesAndSpeakersAddNamesTheTaggerMissed) {
   EXPECT_EQ(spans[0].second, 5u);
 }
 
+TEST(DomainPersonSpans, SurnamePlusRoleShrinksToTheSurname) {
+  const std::u32string s = domain::ToU32("郑先生说,项目进展顺利。");
+  TaggedWord w;
+  w.tag = "PER";
+  w.cp_begin = 0;
+  w.cp_end = 3;
+  auto spans = domain::RepairPersonSpans(s, {w});
+  ASSERT_EQ(spans.size(), 1u);
+  EXPECT_EQ(spans[0].first, 0u);
+  EXPECT_EQ(spans[0].second, 1u);
+}
+
+TEST(DomainPersonSpans, AWordTheTaggerReadAsAVerbIsNoName) {
+  // 主任 + 商量: the title rule alone would take 商量 for a name.
+  const std::u32string s = domain::ToU32("村委会主任商量过,决定修路。");
+  TaggedWord verb;
+  verb.tag = "v";
+  verb.cp_begin = 5;
+  verb.cp_end = 7;
+  EXPECT_TRUE(domain::RepairPersonSpans(s, {verb}).empty());
+}
+
 }  // namespace
 }  // namespace tupu
