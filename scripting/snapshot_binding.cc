@@ -82,7 +82,22 @@ const GraphSnapshot& SnapshotOfTypes(lua_State* L, const std::vector<EdgeType>& 
   for (auto [e, end] = boost::edges(g); e != end; ++e) {
     if (mask & (uint64_t{1} << static_cast<unsigned>(g[*e].type))) edges.push_back(*e);
   }
-  auto sub = full.Subgraph(edges);
+  // When the chosen edges are all the edges and touch every vertex, the subgraph would be a copy.
+  std::shared_ptr<const GraphSnapshot> sub;
+  if (edges.size() == full.num_edges()) {
+    std::vector<bool> touched(full.num_vertices(), false);
+    size_t count = 0;
+    for (const Edge& e : edges) {
+      for (Vertex v : {boost::source(e, g), boost::target(e, g)}) {
+        if (!touched[v]) {
+          touched[v] = true;
+          ++count;
+        }
+      }
+    }
+    if (count == full.num_vertices()) sub = cache.full;
+  }
+  if (!sub) sub = full.Subgraph(edges);
   return *cache.by_types.emplace(mask, std::move(sub)).first->second;
 }
 

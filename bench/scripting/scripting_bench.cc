@@ -4,6 +4,7 @@
 // on the same graph in the same run. Not a test: timings vary with the machine.
 //
 // usage: scripting_bench [--nodes N] [--edges M] [--queries K] [--out DIR] [--peers all|igraph|none]
+//                        [--lua CODE]...  (each CODE timed once after the load, for dissecting)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
   std::string out_dir = "/tmp/tupu_scripting_bench";
   std::string peers = "all";
   size_t queries = 200;
+  std::vector<std::string> extra_lua;  // timed after the load, before the standard questions
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     auto next = [&]() -> std::string {
@@ -76,9 +78,10 @@ int main(int argc, char** argv) {
     else if (arg == "--queries") queries = std::stoull(next());
     else if (arg == "--out") out_dir = next();
     else if (arg == "--peers") peers = next();
+    else if (arg == "--lua") extra_lua.push_back(next());
     else {
       std::cerr << "usage: scripting_bench [--nodes N] [--edges M] [--queries K] [--out DIR] "
-                   "[--peers all|igraph|none]\n";
+                   "[--peers all|igraph|none] [--lua CODE]...\n";
       return arg == "--help" ? 0 : 2;
     }
   }
@@ -121,6 +124,12 @@ int main(int argc, char** argv) {
   Die(lua.RunString("assert(tupu.node('" + tupu::IdToHex(start_ids[0]) + "'))", "=load"), "load");
   double load_s = Seconds(t);
   long long snapshot_bytes = RssBytes() - rss_before;
+
+  for (const std::string& code : extra_lua) {
+    t = Clock::now();
+    Die(lua.RunString(code, "=lua"), "--lua");
+    std::printf("%.3f s: %s\n", Seconds(t), code.c_str());
+  }
 
   Die(lua.RunString(kTwoHop, "=two_hop"), "two_hop");
   std::vector<double> hop_ms;
