@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages tupu needs that are missing (apt-get; as root, or through sudo).
 # Safe to run again: installs nothing when everything is there, and runs `apt-get update` once.
-# usage: scripts/install-deps.sh [--test]   (--test adds what the test suite needs)
+# usage: scripts/install-deps.sh [--test] [--sanitizers]
+#   --test        adds what the test suite needs
+#   --sanitizers  adds clang and its runtimes (ASan, UBSan, libFuzzer) for scripts/test-sanitizers.sh
 set -euo pipefail
 
 packages=(
@@ -18,13 +20,21 @@ packages=(
   libxxhash-dev                         # content-addressed ids
   libicu-dev                            # Unicode normalisation before tagging
 )
-if [[ "${1:-}" == "--test" ]]; then
-  packages+=(
-    libgtest-dev                        # the test framework
-    python3-networkx python3-igraph     # read our GraphML/GEXF back as users do
-    graphviz libxml2-utils              # render our DOT, validate our XML
-  )
-fi
+for flag in "$@"; do
+  case "$flag" in
+    --test)
+      packages+=(
+        libgtest-dev                    # the test framework
+        python3-networkx python3-igraph # read our GraphML/GEXF back as users do
+        graphviz libxml2-utils          # render our DOT, validate our XML
+      ) ;;
+    --sanitizers)
+      packages+=(clang libclang-rt-14-dev) ;;
+    *)
+      echo "install-deps.sh: unknown option $flag (expected --test or --sanitizers)" >&2
+      exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do
