@@ -45,12 +45,12 @@ bool IsCredit(std::u32string_view t) {
          t == U"文" || t == U"图" || t == U"摄";
 }
 
-// 高新时报, 经开日报: a newspaper between names (its reporter follows).
+// 江城日报, 经开日报: a newspaper between names (its reporter follows).
 bool IsNewspaper(std::u32string_view t) {
   return t.size() >= 3 && t.size() <= 8 && t.back() == U'报';
 }
 
-// Byline words may carry a keyword glued to a name (记者孙庆辉): split it off.
+// Byline words may carry a keyword glued to a name (记者周明远): split it off.
 bool SplitGlued(const Token& t, std::string* role, Token* name) {
   for (size_t k = 2; k + 2 <= t.text.size() && k <= 4; ++k) {
     std::string r = RoleOf(std::u32string_view(t.text).substr(0, k));
@@ -88,7 +88,7 @@ std::optional<Byline> ParseTokens(const std::vector<Token>& tokens, bool continu
       role = glued_role;
       saw_keyword = true;
     }
-    // A name, possibly with a trailing credit glued on (王茜文/图 is rare; 文/图 is a token).
+    // A name, possibly with a trailing credit glued on (林岚文/图 is rare; 文/图 is a token).
     if (role.empty() || !IsPlausibleName(name.text)) return std::nullopt;
     byline.names.push_back({ToUtf8(name.text), role, name.begin, name.end});
   }

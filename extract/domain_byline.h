@@ -1,4 +1,4 @@
-// Bylines: `记者 孙庆辉 通讯员 冯禄`, `记者 孙庆辉 高新时报 方宝岭`, `胡芳蕾 王茜 文/图` (a byline that
+// Bylines: `记者 周明远 通讯员 李晓静`, `记者 周明远 江城日报 韩雪`, `杜若 林岚 文/图` (a byline that
 // continues on the next line), and bylines glued to the end of a paragraph (`…召开。 记者 X 文/图`).
 // Every name keeps its role (记者 = reporter, 通讯员 = correspondent) and its span.
 // Thread safety: pure functions.

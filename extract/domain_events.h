@@ -41,7 +41,7 @@ std::vector<int> CompanionsBefore(std::u32string_view s, const std::vector<Perso
                                   size_t pos);
 
 // Where the organisation phrase that starts at s[start] ends: the first unit that ends with an
-// organisation suffix, extended over directly nested units (祥营村祥瑞苑小区) and to the 公司 that
+// organisation suffix, extended over directly nested units (杨庄村锦华苑小区) and to the 公司 that
 // closes a company name. Returns `start` when no organisation starts there.
 size_t OrgPhraseEnd(std::u32string_view s, size_t start);
 

@@ -75,7 +75,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
   }
   std::vector<OrgUnit> units = SplitOrgUnits(phrase);
   std::u32string prefix;        // regions seen so far
-  std::u32string short_prefix;  // the regions as written (郑州高新区), for aliases
+  std::u32string short_prefix;  // the regions as written (江城高新区), for aliases
   std::u32string prev_name;     // canonical of the previous non-region unit
   int prev_index = -1;
   size_t prefix_begin = std::u32string::npos;  // where the regions in `prefix` start
@@ -102,7 +102,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
       }
       if (!last) {
         if (prefix_begin == std::u32string::npos) prefix_begin = unit.begin;
-        // Canonical names use the zone without its city (郑州高新区 -> 高新区) so that both
+        // Canonical names use the zone without its city (江城高新区 -> 高新区) so that both
         // spellings meet in one node; the city-qualified form becomes an alias.
         std::u32string stripped = StripCityPrefix(text);
         prefix += stripped.empty() ? text : stripped;
@@ -121,7 +121,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
         if ((suffix == 1 && text.size() < 3) || (suffix < text.size() && IsGenericStem(text.substr(0, text.size() - suffix))))
           continue;
         // Outside title chains a lone region with a one-character suffix (群众省, 返乡) is more
-        // often a misreading than a name; zones (郑东新区) and chain regions (白沙镇) are kept.
+        // often a misreading than a name; zones (滨江新区) and chain regions (桃花镇) are kept.
         if (strict && suffix == 1) continue;
       }
       NamedOrg org;
@@ -193,11 +193,11 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
       if (text.size() - suffix < 2 && prefix.empty()) continue;
       const std::u32string stem = text.substr(0, text.size() - suffix);
       if (prefix.empty() && IsGenericStem(stem)) continue;
-      // Place names are short (郭庄社区, 金光路办事处); a long stem in free text is a misreading.
+      // Place names are short (李庄社区, 银河路办事处); a long stem in free text is a misreading.
       if (strict && unit.kind == UnitKind::kPlace && stem.size() > 6) continue;
       const bool specific = !IsGenericStem(stem);
       if (g && !stem_set) {
-        // 南阳市委 -> 南阳市 (the level stays with the place), 沟赵党工委 -> 沟赵.
+        // 南阳市委 -> 南阳市 (the level stays with the place), 柳湾党工委 -> 柳湾.
         const std::u32string_view sfx = std::u32string_view(text).substr(text.size() - suffix);
         const bool level_committee = sfx == U"市委" || sfx == U"县委" || sfx == U"区委" || sfx == U"省委";
         ctx->chain_stem = prefix + text.substr(0, text.size() - suffix + (level_committee ? 1 : 0));
@@ -210,7 +210,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
         if (!short_prefix.empty() && short_prefix != prefix) AddAlias(&org, short_prefix + text);
       } else {
         org.name = ToUtf8(prefix + text);
-        // The unqualified form (创新发展局) is an alias only when it still names something in
+        // The unqualified form (数据资源局) is an alias only when it still names something in
         // particular: 疫情防控指挥部 exists in every city.
         if (specific) AddAlias(&org, text);
         if (short_prefix != prefix) AddAlias(&org, short_prefix + text);

@@ -1,7 +1,7 @@
-// Naming organisations found in text: a phrase (`经开区明湖办事处亚太社区`, `区党工委`, `管委会`)
+// Naming organisations found in text: a phrase (`经开区青湖办事处云岭社区`, `区党工委`, `管委会`)
 // becomes canonical names with aliases, a kind, and the PART_OF nesting of its units. Elided
-// prefixes are filled from context: the stem of the chain (`沟赵党工委副书记、办事处主任` ->
-// 沟赵办事处) and the article's region (`区党工委` -> 高新区党工委).
+// prefixes are filled from context: the stem of the chain (`柳湾党工委副书记、办事处主任` ->
+// 柳湾办事处) and the article's region (`区党工委` -> 高新区党工委).
 // Thread safety: an OrgContext is per document; the function is pure given it.
 #pragma once
 
@@ -13,11 +13,11 @@
 namespace tupu::domain {
 
 struct OrgContext {
-  std::u32string chain_stem;  // 高新区, 沟赵: what a bare 管委会/办事处 in this chain belongs to
+  std::u32string chain_stem;  // 高新区, 柳湾: what a bare 管委会/办事处 in this chain belongs to
   std::u32string region;      // the last named region of the article (高新区)
   // The last named city, county and province (南阳市, 镇平县): 市委/县政府 written alone are theirs.
   std::u32string city, county, province;
-  std::u32string town;  // the last named town or township (白沙镇, 石桥乡): 镇党委/镇政府 are its
+  std::u32string town;  // the last named town or township (桃花镇, 石桥乡): 镇党委/镇政府 are its
 };
 
 struct NamedOrg {

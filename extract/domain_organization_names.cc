@@ -168,7 +168,7 @@ std::u32string StripCityPrefix(std::u32string_view region) {
                                           U"保税区", U"示范区"};
   for (const auto& z : kZones) {
     if (region.size() > z.size() && region.substr(region.size() - z.size()) == z) {
-      // 郑州高新区 -> 高新区; 航空港实验区 stays (the prefix is the zone's own name, not a city:
+      // 江城高新区 -> 高新区; 临港实验区 stays (the prefix is the zone's own name, not a city:
       // city prefixes are two characters followed directly by the zone word).
       if (region.size() - z.size() == 2) return z;
     }
@@ -192,7 +192,7 @@ std::vector<OrgUnit> SplitOrgUnits(std::u32string_view name) {
   std::vector<OrgUnit> units;
   UnitKind kind;
   bool generic;
-  // Companies keep their whole name: 中钢集团郑州金属制品研究院股份有限公司 is one company.
+  // Companies keep their whole name: 华瑞集团江城精密仪器研究院股份有限公司 is one company.
   // So are projects and building sites: 高铁片区综合开发项目 is one project, not a 片区 + a project.
   const size_t last_suffix = OrgSuffixEndingAt(name, name.size(), &kind, &generic);
   const std::u32string_view last_word = name.substr(name.size() - last_suffix);

@@ -1,5 +1,5 @@
 // Organisation and place names by their suffixes: 办事处, 管委会, 党工委, 社区, 村, 有限公司, 局, ...
-// A name is cut into units (`经开区明湖办事处亚太社区` -> 经开区 | 明湖办事处 | 亚太社区); regions
+// A name is cut into units (`经开区青湖办事处云岭社区` -> 经开区 | 青湖办事处 | 云岭社区); regions
 // (X区, X市, X县) qualify the unit after them, generic bodies (党工委, 管委会, 党支部) are named by
 // the unit before them, other nested units are PART_OF their parent.
 // Thread safety: pure functions over immutable tables.
@@ -13,7 +13,7 @@
 namespace tupu::domain {
 
 enum class UnitKind {
-  kRegion,      // 高新区, 郑州市, 白沙镇: a territory that qualifies what follows
+  kRegion,      // 高新区, 江城市, 桃花镇: a territory that qualifies what follows
   kPlace,       // 办事处, 街道, 社区, 村, 小区, 园区: named places with an office
   kGovernment,  // 局, 委员会, 办公室, 管委会, 指挥部, 中心
   kParty,       // 党工委, 党委, 党支部, 人大工委, 工商联 ...
@@ -37,10 +37,10 @@ size_t OrgSuffixEndingAt(std::u32string_view s, size_t end, UnitKind* kind, bool
 // without a suffix is dropped. Company names are kept whole (their prefixes are part of the name).
 std::vector<OrgUnit> SplitOrgUnits(std::u32string_view name);
 
-// True when a unit text of this kind is a region that may stand alone as a place (高新区, 白沙镇).
+// True when a unit text of this kind is a region that may stand alone as a place (高新区, 桃花镇).
 bool IsZoneWord(std::u32string_view s);
 
-// The zone part of a region unit with a city prefix: 郑州高新区 -> 高新区 (empty when none).
+// The zone part of a region unit with a city prefix: 江城高新区 -> 高新区 (empty when none).
 std::u32string StripCityPrefix(std::u32string_view region);
 
 // True when the suffix ending at s[end) is really part of a longer word (区域, 市场, 党组织) or

@@ -1,4 +1,4 @@
-// Title chains: `郑州高新区党工委副书记、管委会主任、…指挥部指挥长张红军` -> the name and one
+// Title chains: `江城高新区党工委副书记、管委会主任、…指挥部指挥长赵立军` -> the name and one
 // (organisation phrase, title) pair per link; `市委常委、常务副市长刘建国` the same way. Names
 // coordinated after the anchor (`负责人甲、乙出席`) share no positions but are persons too.
 // Thread safety: pure functions.

@@ -143,7 +143,7 @@ void RememberSurface(std::vector<std::pair<std::u32string, int>>* known, const s
   known->insert(pos, {surface, entity});
 }
 
-// A company named by two characters + 公司/集团 (中钢公司) that abbreviates a longer company name
+// A company named by two characters + 公司/集团 (华瑞公司) that abbreviates a longer company name
 // seen earlier in the document starting with the same two characters; -1 when none.
 int FindAbbreviated(const DocumentBuilder& b, const std::vector<int>& companies,
                     const std::string& name) {
@@ -529,8 +529,8 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
         bool free = true;
         for (size_t k = p; k < p + n.size(); ++k) free = free && !taken[k];
         if (!free) continue;
-        // A longer word that merely starts with the name (高风代表工作室 is fine, 张红军 inside
-        // 张红军亮 is not): the next char must be able to end a name.
+        // A longer word that merely starts with the name (林峰代表工作室 is fine, 赵立军 inside
+        // 赵立军亮 is not): the next char must be able to end a name.
         if (!domain::CanEndName(s, p + n.size()) && names.count(s.substr(p, n.size() + 1)) == 0) {
           // still a mention when the name is known and followed by an organisation word
           if (!(p + n.size() < s.size() && domain::SurnameLengthAt(s, p + n.size()) == 0 &&
@@ -572,7 +572,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
           domain::NameOrganizations(std::u32string_view(s).substr(pb, pe - pb), &st.orgs, strict);
       for (const auto& o : named) {
         int e = -1;
-        // 中钢公司 after 中钢集团…有限公司: an abbreviation of a company named earlier.
+        // 华瑞公司 after 华瑞集团…有限公司: an abbreviation of a company named earlier.
         if (o.kind == domain::UnitKind::kCompany) e = FindAbbreviated(b, company_entities, o.name);
         if (e < 0) {
           e = b.Entity(NodeLabel::kOrganization, o.name, domain::UnitKindName(o.kind));
@@ -671,13 +671,13 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
     }
 
     // Organisations named earlier in the document, wherever they appear again (after the scans
-    // above, so that a known 经开区 does not cut 经开区明湖办事处 short).
+    // above, so that a known 经开区 does not cut 经开区青湖办事处 short).
     for (const auto& [surface, entity] : known_orgs) {
       for (size_t p = s.find(surface); p != std::u32string::npos; p = s.find(surface, p + 1)) {
         bool free = true;
         for (size_t k = p; k < p + surface.size(); ++k) free = free && !taken[k] && !org_taken[k];
         if (!free) continue;
-        // Not when it is only the tail of a longer name (沟赵办事处 inside 高新区沟赵办事处 is
+        // Not when it is only the tail of a longer name (柳湾办事处 inside 高新区柳湾办事处 is
         // fine, but 办事处 alone is never a surface here: surfaces have 3+ characters).
         for (size_t k = p; k < p + surface.size(); ++k) org_taken[k] = true;
         note(entity, p, p + surface.size());
