@@ -20,11 +20,11 @@ const std::vector<CueWord>& CueWords() {
       {U"实地考察", CueKind::kVisit}, {U"实地调研", CueKind::kVisit}, {U"实地察看", CueKind::kVisit},
       {U"检查督导", CueKind::kVisit}, {U"调研指导", CueKind::kVisit}, {U"先后来到", CueKind::kVisit},
       {U"再度来到", CueKind::kVisit}, {U"来到", CueKind::kVisit},     {U"前往", CueKind::kVisit},
-      {U"深入", CueKind::kVisit},     {U"走进", CueKind::kVisit},     {U"走访", CueKind::kVisit},
+      {U"深入到", CueKind::kVisit},   {U"深入", CueKind::kVisit},     {U"走进", CueKind::kVisit},     {U"走访", CueKind::kVisit},
       {U"考察", CueKind::kVisit},     {U"调研", CueKind::kVisit},     {U"视察", CueKind::kVisit},
       {U"检查", CueKind::kVisit},     {U"督导", CueKind::kVisit},     {U"看望", CueKind::kVisit},
       {U"慰问", CueKind::kVisit},     {U"赴", CueKind::kVisit},       {U"到", CueKind::kVisit},
-      {U"深入到", CueKind::kVisit},   {U"陪同", CueKind::kAccompany}, {U"一同", CueKind::kAccompany}, {U"主持", CueKind::kPreside},
+      {U"陪同", CueKind::kAccompany}, {U"一同", CueKind::kAccompany}, {U"主持", CueKind::kPreside},
       {U"出席", CueKind::kAttend},    {U"参加", CueKind::kAttend},    {U"捐赠", CueKind::kDonate},
       {U"捐给", CueKind::kDonate},    {U"捐献", CueKind::kDonate},    {U"捐助", CueKind::kDonate}};
   return kWords;

@@ -69,7 +69,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
   // Projects, sites and parks are places only as the object of a visit: scanned from free text
   // they are mostly descriptions (建设项目, 开工项目, 相关产业园).
   if (strict) {
-    static const std::u32string kVisitOnly[] = {U"项目", U"工地", U"基地"};
+    static const std::u32string kVisitOnly[] = {U"项目", U"工地", U"基地", U"工程", U"工程现场"};
     for (const auto& w : kVisitOnly)
       if (phrase.size() >= w.size() && phrase.substr(phrase.size() - w.size()) == w) return out;
   }

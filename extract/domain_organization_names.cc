@@ -65,6 +65,7 @@ const std::unordered_map<std::u32string, SuffixInfo>& Suffixes() {
       {U"中学", {K::kGovernment, false}}, {U"幼儿园", {K::kGovernment, false}},
       {U"工地", {K::kPlace, false}}, {U"处理厂", {K::kCompany, false}}, {U"储配站", {K::kCompany, false}},
       {U"中转站", {K::kCompany, false}}, {U"水厂", {K::kCompany, false}}, {U"基地", {K::kPlace, false}},
+      {U"工程", {K::kPlace, false}}, {U"工程现场", {K::kPlace, false}},
       {U"编办", {K::kGovernment, false}}, {U"纪工委", {K::kParty, true}}, {U"纪委", {K::kParty, true}},
       {U"市委", {K::kParty, true}}, {U"区委", {K::kParty, true}}, {U"县委", {K::kParty, true}},
       {U"省委", {K::kParty, true}}, {U"镇党委", {K::kParty, true}}, {U"党组", {K::kParty, true}},
@@ -196,7 +197,8 @@ std::vector<OrgUnit> SplitOrgUnits(std::u32string_view name) {
   // So are projects and building sites: 高铁片区综合开发项目 is one project, not a 片区 + a project.
   const size_t last_suffix = OrgSuffixEndingAt(name, name.size(), &kind, &generic);
   const std::u32string_view last_word = name.substr(name.size() - last_suffix);
-  if (last_suffix > 0 && (kind == UnitKind::kCompany || last_word == U"项目" || last_word == U"工地")) {
+  if (last_suffix > 0 && (kind == UnitKind::kCompany || last_word == U"项目" || last_word == U"工地" ||
+                          last_word == U"工程" || last_word == U"工程现场")) {
     units.push_back({0, name.size(), kind, false});
     return units;
   }

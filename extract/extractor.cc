@@ -243,6 +243,20 @@ std::vector<size_t> LeadVerbPositions(std::u32string_view s, const std::vector<d
   return out;
 }
 
+// True when the clause holding `pos` has at most a short adverb before it (先后, 随后, 又, 还):
+// a clause with no subject of its own, which in Chinese keeps the previous clause's.
+bool ClauseOpensWithVerb(std::u32string_view s, size_t pos) {
+  size_t b = pos;
+  while (b > 0 && !domain::IsClauseBreak(s[b - 1])) --b;
+  if (b == 0 || !(s[b - 1] == U',' || s[b - 1] == U'\uFF0C')) return false;
+  static const std::u32string kAdverbs[] = {U"", U"先后", U"随后", U"又", U"还", U"并", U"再",
+                                            U"又先后", U"随即", U"专程", U"分别"};
+  const std::u32string_view before = s.substr(b, pos - b);
+  for (const auto& a : kAdverbs)
+    if (before == a) return true;
+  return false;
+}
+
 // The organisation mention that ends exactly at `pos`, or -1.
 int OrganizationEndingAt(const DocumentBuilder& b,
                          const std::vector<std::pair<int, std::pair<size_t, size_t>>>& mentions,
@@ -690,10 +704,11 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
     const std::vector<size_t> leads = LeadVerbPositions(s, persons);
     size_t next_lead = 0;
     size_t after_accompany = std::u32string::npos;  // end of the last 陪同 cue
+    int sentence_actor = -1;  // who led or went somewhere earlier in this sentence
     for (const auto& cue : domain::FindEventCues(s)) {
       for (; next_lead < leads.size() && leads[next_lead] < cue.begin; ++next_lead) {
         const int leader = domain::SubjectBefore(s, persons, leads[next_lead]);
-        if (leader >= 0) st.last_actor = persons[leader].entity;
+        if (leader >= 0) st.last_actor = sentence_actor = persons[leader].entity;
       }
       if (cue.begin < s.size() && org_taken[cue.begin]) continue;
       const int subj_i = domain::SubjectBefore(s, persons, cue.begin);
@@ -707,8 +722,11 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
           if (subject < 0 && GroupSubjectBefore(s, cue.begin)) {
             subject = st.last_actor >= 0 ? st.last_actor : st.last_visitor;
           }
+          // 甲带领代表们,深入到乙: a clause that opens with the verb keeps the sentence's actor.
+          if (subject < 0 && sentence_actor >= 0 && ClauseOpensWithVerb(s, cue.begin))
+            subject = sentence_actor;
           if (subject < 0) break;
-          st.last_actor = subject;
+          st.last_actor = sentence_actor = subject;
           size_t t = cue.end;
           while (t < s.size() && (s[t] == U'了' || s[t] == U'到')) ++t;
           size_t pe = domain::OrgPhraseEnd(s, t);

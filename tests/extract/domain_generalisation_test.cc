@@ -60,6 +60,19 @@ TEST(DomainTargets, ProjectsHomesAndSchoolsAreVisitTargets) {
   EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "乔文斌", "城北实验小学").size(), 1u);
 }
 
+TEST(DomainGroups, ClauseWithoutASubjectKeepsTheLeader) {
+  auto d = ExtractText("6月2日,市人大代表、市水利局局长包振华带领部分代表,深入到柳林乡、桥头镇视察水利工作。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "包振华", "柳林乡").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "包振华", "桥头镇").size(), 1u);
+}
+
+TEST(DomainTargets, WorksSitesAreVisitTargetsButNotFreeTextNames) {
+  auto d = ExtractText("8月8日,县长伍建平来到西河治理工程现场。全县民生工程进展顺利。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "伍建平", "西河治理工程现场").size(), 1u);
+  EXPECT_FALSE(HasAlias(d, "全县民生工程"));
+  EXPECT_FALSE(HasAlias(d, "民生工程"));
+}
+
 TEST(DomainPositions, OfficeNounBeforeTheTitle) {
   auto d = ExtractText("区委常委、宣传部部长宁静,市发展改革委主任岳明出席会议。");
   EXPECT_FALSE(FindFacts(d, EdgeType::kHoldsPosition, "宁静", "").empty());
