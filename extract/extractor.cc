@@ -131,6 +131,7 @@ bool PreviousWordIsNonName(const Sentence& sent, size_t i) {
 }
 
 constexpr size_t kMaxCoMentionEntities = 30;
+constexpr size_t kMaxPersonAliases = 8;
 constexpr size_t kMaxKnownSurfaces = 2000;
 
 void RememberSurface(std::vector<std::pair<std::u32string, int>>* known, const std::u32string& surface,
@@ -640,6 +641,13 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
         if (!article_date[sent.article].empty()) SetProperty(&props, "date", article_date[sent.article]);
         b.Fact(EdgeType::kHoldsPosition, person, orgs.back(), sidx,
                sent.run.Span(link.org_begin, t.name_end), props);
+        // Title + name as written (县水利局局长甲, 县长乙): an alias to look the person up by;
+        // a few per person, since a long career would otherwise list every post.
+        if (b.Get(person).aliases.size() < kMaxPersonAliases) {
+          b.Alias(person, domain::ToUtf8(std::u32string_view(s).substr(
+                              link.org_begin, link.title_end - link.org_begin)) +
+                              b.Get(person).name);
+        }
       }
     }
 

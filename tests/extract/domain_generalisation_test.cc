@@ -85,6 +85,13 @@ TEST(DomainPositions, OfficeNounBeforeTheTitle) {
   EXPECT_TRUE(director);
 }
 
+TEST(DomainResolution, TitleAndNameAsWrittenAreAliasesOfThePerson) {
+  auto d = ExtractText("县委副书记、县长欧阳文出席会议。县水利局局长卓然陪同。");
+  EXPECT_TRUE(HasAlias(d, "县长欧阳文"));
+  EXPECT_TRUE(HasAlias(d, "县委副书记欧阳文"));
+  EXPECT_TRUE(HasAlias(d, "县水利局局长卓然"));
+}
+
 TEST(DomainPersonSpans, TitlesAndSpeakersAddNamesTheTaggerMissed) {
   const std::u32string s = domain::ToU32("县长柯永福强调,要抓好落实。");
   auto spans = domain::RepairPersonSpans(s, {});
