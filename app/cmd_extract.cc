@@ -72,6 +72,8 @@ std::string MarkSentence(const ExtractedDocument& d, const std::string& sentence
     if (e.label == NodeLabel::kDocument) continue;
     const char* mark = e.label == NodeLabel::kPerson ? "人" : e.label == NodeLabel::kPlace ? "地" : "组";
     surfaces.push_back({e.name, mark});
+    // A person's aliases are title + name lookup forms: marking them would hide the organisation.
+    if (e.label == NodeLabel::kPerson) continue;
     for (const auto& a : e.aliases) surfaces.push_back({a, mark});
   }
   std::sort(surfaces.begin(), surfaces.end(),

@@ -118,7 +118,11 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
         UnitKind k;
         bool g;
         const size_t suffix = OrgSuffixEndingAt(text, text.size(), &k, &g);
-        if ((suffix == 1 && text.size() < 3) || (suffix < text.size() && IsGenericStem(text.substr(0, text.size() - suffix))))
+        // A generic stem names nothing (产业园区), unless a stated region owns the zone
+        // (县产业集聚区: the county's one).
+        const bool owned_zone = !prefix.empty() && suffix >= 3;
+        if ((suffix == 1 && text.size() < 3) ||
+            (suffix < text.size() && !owned_zone && IsGenericStem(text.substr(0, text.size() - suffix))))
           continue;
         // Outside title chains a lone region with a one-character suffix (群众省, 返乡) is more
         // often a misreading than a name; zones (滨江新区) and chain regions (桃花镇) are kept.

@@ -23,6 +23,8 @@ const std::unordered_map<std::u32string, SuffixInfo>& Suffixes() {
       {U"自治州", {K::kRegion, false}}, {U"新区", {K::kRegion, false}},
       {U"高新区", {K::kRegion, false}}, {U"经开区", {K::kRegion, false}},
       {U"开发区", {K::kRegion, false}}, {U"实验区", {K::kRegion, false}},
+      {U"集聚区", {K::kRegion, false}}, {U"示范区", {K::kRegion, false}},
+      {U"自贸区", {K::kRegion, false}}, {U"保税区", {K::kRegion, false}},
       // Places with an office.
       {U"办事处", {K::kPlace, true}}, {U"街道", {K::kPlace, false}}, {U"社区", {K::kPlace, false}},
       {U"村", {K::kPlace, false}}, {U"小区", {K::kPlace, false}}, {U"园区", {K::kPlace, false}},
@@ -110,6 +112,9 @@ bool ContinuesWord(std::u32string_view s, size_t end) {
         U"我区", U"我省", U"各省", U"外省", U"该村", U"进村", U"入村", U"驻村", U"出村",
         U"农村", U"乡村"};
     for (const auto& w : kEndings) {
+      // 政局 is a word (the political situation), but 民政局/财政局/邮政局 are bureaus.
+      if (w == U"政局" && end >= 3 && std::u32string_view(U"民财邮").find(s[end - 3]) != std::u32string_view::npos)
+        continue;
       if (s.substr(end - 2, 2) == w) return true;
     }
   }

@@ -67,6 +67,17 @@ std::vector<TitledName> FindTitledNames(std::u32string_view s) {
       while (k > floor && title_begin - k < kMaxOrgPhrase && !IsOrgStopChar(s[k - 1]) &&
              s[k - 1] != U'、')
         --k;
+      // 县工业和信息化局, 市住房和城乡建设局: a 和 inside a bureau's name, recognised by the level
+      // word (市/县/区/省) a few characters before it.
+      if (k > floor + 1 && s[k - 1] == U'和') {
+        size_t j = k - 1;
+        while (j > floor && k - 1 - j < 6 && !IsOrgStopChar(s[j - 1]) && s[j - 1] != U'、' &&
+               std::u32string_view(U"市县区省").find(s[j - 1]) == std::u32string_view::npos)
+          --j;
+        if (j > floor && k - 1 - j >= 2 &&
+            std::u32string_view(U"市县区省").find(s[j - 1]) != std::u32string_view::npos)
+          k = j - 1;
+      }
       links.push_back({k, title_begin, title_begin, title_end});
       // A runaway chain keeps its last links and its head (the head names the region).
       if (links.size() > kMaxLinks) links.erase(links.end() - 2);

@@ -73,6 +73,18 @@ TEST(DomainTargets, WorksSitesAreVisitTargetsButNotFreeTextNames) {
   EXPECT_FALSE(HasAlias(d, "民生工程"));
 }
 
+TEST(DomainPositions, BureausWhoseNameHoldsZhengJuOrHe) {
+  // 民政局 is a bureau although 政局 is a word; 和 inside 工业和信息化局 is part of the name.
+  auto d = ExtractText("区民政局局长纪明,县工业和信息化局局长苗青出席会议。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "纪明", "区民政局").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "苗青", "县工业和信息化局").size(), 1u);
+}
+
+TEST(DomainTargets, ZoneOwnedByAStatedRegion) {
+  auto d = ExtractText("3月5日,县委书记匡正在县产业集聚区调研。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "匡正", "县产业集聚区").size(), 1u);
+}
+
 TEST(DomainPositions, OfficeNounBeforeTheTitle) {
   auto d = ExtractText("区委常委、宣传部部长宁静,市发展改革委主任岳明出席会议。");
   EXPECT_FALSE(FindFacts(d, EdgeType::kHoldsPosition, "宁静", "").empty());
