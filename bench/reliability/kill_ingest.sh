@@ -30,7 +30,7 @@ full=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { printf "%.3f", (b - a) / 
 echo "uninterrupted ingest: ${full}s"
 
 /usr/bin/python3 - "$work" "$kills" "$full" "$tupu" "$corpus" <<'PY'
-import json, random, signal, subprocess, sys, time, collections
+import json, os, random, signal, subprocess, sys, time, collections
 work, kills, full, tupu, corpus = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4], sys.argv[5]
 db = f"{work}/killed.db"
 def by_doc(g):
@@ -41,7 +41,7 @@ def by_doc(g):
 ref = json.load(open(f"{work}/ref.json", encoding="utf-8"))
 ref_docs = by_doc(ref)
 rng = random.Random(7)
-partial = lost = check_failures = killed = 0
+partial = lost = check_failures = killed = early = unusable = 0
 present_before = set()
 for i in range(kills):
     if i % 20 == 0:   # start over now and then, so kills land early in an ingest too
@@ -53,6 +53,17 @@ for i in range(kills):
     if p.poll() is None:
         p.send_signal(signal.SIGKILL); killed += 1
     p.wait()
+    if not os.path.exists(f"{db}/CURRENT"):
+        # Killed before RocksDB made the database: nothing was committed. A folder left with
+        # RocksDB's start-up files only is refused by the next ingest ("not empty and holds no
+        # tupu database"): count it, and clear it as the message tells the user to.
+        if os.path.isdir(db) and os.listdir(db):
+            unusable += 1
+            subprocess.run(["rm", "-rf", db])
+        early += 1
+        lost += len(present_before)
+        present_before = set()
+        continue
     c = subprocess.run([tupu, "check", "--db", db], capture_output=True, text=True)
     if c.returncode != 0:
         check_failures += 1; print("check failed:", c.stdout, c.stderr)
@@ -67,6 +78,7 @@ final = subprocess.run([tupu, "export", "--db", db, "--format", "json", "-o", "-
                        capture_output=True, text=True, check=True).stdout
 same = json.loads(final) == ref
 print(f"kills: {killed} of {kills} runs; partial documents: {partial}; lost documents: {lost}; "
-      f"check failures: {check_failures}; final export identical: {same}")
+      f"check failures: {check_failures}; final export identical: {same}; "
+      f"killed before the database existed: {early} (folder then refused by ingest: {unusable})")
 sys.exit(0 if partial == lost == check_failures == 0 and same else 1)
 PY
