@@ -622,7 +622,27 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       int previous_org = -1;
       for (const auto& link : t.links) {
         std::vector<int> orgs;
-        if (link.org_end > link.org_begin) orgs = add_orgs(link.org_begin, link.org_end, true);
+        const std::u32string_view org_text =
+            std::u32string_view(s).substr(link.org_begin, link.org_end - link.org_begin);
+        if ((org_text == U"公司" || org_text == U"集团") && !company_entities.empty()) {
+          // 公司董事长甲 after a company was named: the company named last before it in this
+          // sentence, else the document's latest.
+          int company = company_entities.back();
+          size_t best = 0;
+          for (int c : company_entities) {
+            const std::u32string name = domain::ToU32(b.Get(c).name);
+            const size_t at = std::u32string_view(s).substr(0, link.org_begin).rfind(name);
+            if (at != std::u32string_view::npos && at + 1 > best) {
+              best = at + 1;
+              company = c;
+            }
+          }
+          orgs.push_back(company);
+          note(orgs.back(), link.org_begin, link.org_end);
+          for (size_t k = link.org_begin; k < link.org_end; ++k) org_taken[k] = true;
+        } else if (link.org_end > link.org_begin) {
+          orgs = add_orgs(link.org_begin, link.org_end, true);
+        }
         const std::u32string title(
             std::u32string_view(s).substr(link.title_begin, link.title_end - link.title_begin));
         // 市长/县长/镇长 without an organisation: the government of that level (市政府).

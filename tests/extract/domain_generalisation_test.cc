@@ -85,6 +85,16 @@ TEST(DomainTargets, ZoneOwnedByAStatedRegion) {
   EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "匡正", "县产业集聚区").size(), 1u);
 }
 
+TEST(DomainPositions, BareCompanyIsTheCompanyJustNamed) {
+  auto d = ExtractText("6月1日,副市长车立新来到启明光电有限公司调研。在现场,公司董事长符海听取意见。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "符海", "启明光电有限公司").size(), 1u);
+  // Two companies visited: the one the sentence names before 公司 is meant.
+  auto two = ExtractText(
+      "副市长车立新来到启明光电有限公司、远帆机械有限公司调研。在启明光电有限公司,公司董事长符海介绍情况。");
+  EXPECT_EQ(FindFacts(two, EdgeType::kHoldsPosition, "符海", "启明光电有限公司").size(), 1u);
+  EXPECT_TRUE(FindFacts(two, EdgeType::kHoldsPosition, "符海", "远帆机械有限公司").empty());
+}
+
 TEST(DomainPositions, OfficeNounBeforeTheTitle) {
   auto d = ExtractText("区委常委、宣传部部长宁静,市发展改革委主任岳明出席会议。");
   EXPECT_FALSE(FindFacts(d, EdgeType::kHoldsPosition, "宁静", "").empty());
