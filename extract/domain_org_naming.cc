@@ -85,11 +85,14 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
     std::u32string text(phrase.substr(unit.begin, unit.end - unit.begin));
     const bool last = u + 1 == units.size();
     if (unit.kind == UnitKind::kRegion) {
-      if (!unit.generic && text.size() >= 3 && !IsVagueRegion(text)) {
+      // A region name holds no title words (常务副区长 read as 常务副区 + 长 is no district).
+      if (!unit.generic && text.size() >= 3 && !IsVagueRegion(text) &&
+          text.find(U'副') == std::u32string::npos && text.find(U"常务") == std::u32string::npos) {
         if (text.back() == U'市') ctx->city = text;
         if (text.back() == U'县') ctx->county = text;
         if (text.back() == U'省') ctx->province = text;
         if (text.back() == U'镇' || text.back() == U'乡') ctx->town = text;
+        if (text.back() == U'区' && !IsZoneWord(text)) ctx->district = text;
       }
       if (unit.generic) {
         // A bare 区/市 before a body means "our" region when the article named one.
@@ -160,6 +163,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
                                     : text[0] == U'县' ? &ctx->county
                                     : text[0] == U'省' ? &ctx->province
                                     : text[0] == U'镇' || text[0] == U'乡' ? &ctx->town
+                                    : text[0] == U'区' ? &ctx->district
                                                        : nullptr;
       if (place && !place->empty() && place->back() == text[0]) {
         org.name = ToUtf8(*place + text.substr(1));
@@ -204,6 +208,13 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
         // 南阳市委 -> 南阳市 (the level stays with the place), 柳湾党工委 -> 柳湾.
         const std::u32string_view sfx = std::u32string_view(text).substr(text.size() - suffix);
         const bool level_committee = sfx == U"市委" || sfx == U"县委" || sfx == U"区委" || sfx == U"省委";
+        // 河西区委 names the district (city, county) that later bare 区委/区政府 belong to.
+        if (level_committee && text.size() >= 4) {
+          const std::u32string place = prefix + text.substr(0, text.size() - 1);
+          if (sfx == U"区委" && !IsZoneWord(place)) ctx->district = place;
+          if (sfx == U"市委") ctx->city = place;
+          if (sfx == U"县委") ctx->county = place;
+        }
         ctx->chain_stem = prefix + text.substr(0, text.size() - suffix + (level_committee ? 1 : 0));
         stem_set = true;
       }

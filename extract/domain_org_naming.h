@@ -17,6 +17,7 @@ struct OrgContext {
   std::u32string region;      // the last named region of the article (高新区)
   // The last named city, county and province (南阳市, 镇平县): 市委/县政府 written alone are theirs.
   std::u32string city, county, province;
+  std::u32string district;  // the last named district that is no zone (城南区): 区委/区政府 are its
   std::u32string town;  // the last named town or township (桃花镇, 石桥乡): 镇党委/镇政府 are its
 };
 

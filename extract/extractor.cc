@@ -168,6 +168,7 @@ int GovernmentOfHeadTitle(DocumentBuilder& b, const std::u32string& title,
                                 : level == U'县' ? &ctx.county
                                 : level == U'省' ? &ctx.province
                                 : level == U'镇' || level == U'乡' ? &ctx.town
+                                : level == U'区' ? &ctx.district
                                                  : nullptr;
   if (place && !place->empty() && place->back() != level) place = nullptr;
   const std::string bare = domain::ToUtf8(std::u32string{level}) + "政府";

@@ -95,6 +95,15 @@ TEST(DomainPositions, BareCompanyIsTheCompanyJustNamed) {
   EXPECT_TRUE(FindFacts(two, EdgeType::kHoldsPosition, "符海", "远帆机械有限公司").empty());
 }
 
+TEST(DomainPositions, DistrictHeadOfTheNamedDistrict) {
+  auto d = ExtractText("河西区委常委、常务副区长龙飞陪同调研。区委书记江涛出席。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "龙飞", "河西区政府").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "江涛", "河西区委").size(), 1u);
+  // A zone is not a district: 高新区 leaves 区委 bare.
+  auto zone = ExtractText("高新区管委会主任柯明出席。区委书记江涛讲话。");
+  EXPECT_EQ(FindFacts(zone, EdgeType::kHoldsPosition, "江涛", "区委").size(), 1u);
+}
+
 TEST(DomainPositions, OfficeNounBeforeTheTitle) {
   auto d = ExtractText("区委常委、宣传部部长宁静,市发展改革委主任岳明出席会议。");
   EXPECT_FALSE(FindFacts(d, EdgeType::kHoldsPosition, "宁静", "").empty());
