@@ -32,5 +32,10 @@ table.sort(rows, function(a, b)
   for i = 1, 6 do if a[i] ~= b[i] then return a[i] < b[i] end end
   return false
 end)
-print(person.name .. (#person.aliases > 0 and (" (" .. table.concat(person.aliases, "、") .. ")") or ""))
+-- Other names only: "title + name" aliases repeat what the position rows already say.
+local other_names = {}
+for _, alias in ipairs(person.aliases) do
+  if alias:sub(-#person.name) ~= person.name then other_names[#other_names + 1] = alias end
+end
+print(person.name .. (#other_names > 0 and (" (" .. table.concat(other_names, "、") .. ")") or ""))
 tupu.show(tupu.rows({"date", "what", "where", "accompanied by", "document", "evidence"}, rows), {mode = mode})
