@@ -47,7 +47,9 @@ while kill -0 "$timer" 2>/dev/null; do
   fi
   sleep "${SAMPLE_SECONDS:-5}"
 done
-wait "$timer"
+status=0
+wait "$timer" || status=$?   # report what was measured even when the ingest failed or was stopped
+[[ $status -eq 0 ]] || echo "tupu ingest exited with status $status"
 elapsed=$(awk -F': ' '/Elapsed \(wall clock\)/ { print $2 }' "$work/time.txt")
 max_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")
 echo "ingest ${size_mb} MB ($*): elapsed $elapsed, max RSS $(( max_kb / 1024 )) MB"
@@ -57,4 +59,4 @@ if [[ -s "$samples" ]]; then
   n=$(wc -l < "$samples")
   awk -v n="$n" 'NR == 1 || NR == n || NR % int((n + 9) / 10) == 0 { printf "  %6d s %6.0f MB\n", $1, $2 / 1024 }' "$samples"
 fi
-[[ "$max_kb" -lt $(( 1024 * 1024 )) ]]
+[[ $status -eq 0 && "$max_kb" -lt $(( 1024 * 1024 )) ]]
