@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/document.h"
@@ -57,6 +58,26 @@ struct StoredEdge {
   TextSpan span;          // byte offsets into StoredDocument::text
   Properties props;       // as FactRecord::props
 };
+
+// One edge as the fast whole-graph scan (GraphStore::ScanEdges) hands it out: ids and evidence by
+// value, the properties still ENCODED as the store keeps them (decode with DecodeProperties in
+// store/value_codec.h). `encoded_props` points into the scan's buffers: valid only during the
+// callback that received it. Many edges share one property set, so a loader can intern the bytes
+// and decode each distinct set once.
+struct EdgeView {
+  FactId id = 0;
+  NodeId src = 0;
+  NodeId dst = 0;
+  DocId doc = 0;
+  EdgeType type = EdgeType::kCoMentioned;
+  uint32_t sentence = 0;
+  TextSpan span;
+  std::string_view encoded_props;
+};
+
+// Receives the next `count` edges of a scan (count >= 1), in (src, type, dst, fact) order; returns
+// false to stop the scan. A plain function pointer plus context: no std::function per edge.
+using EdgeBatchFn = bool (*)(void* context, const EdgeView* edges, size_t count);
 
 struct StoredDocument {
   DocId id = 0;
@@ -113,6 +134,10 @@ class GraphStore {
   virtual Status ForEachNode(const std::function<bool(const StoredNode&)>& fn) const = 0;
   virtual Status ForEachEdge(const std::function<bool(const StoredEdge&)>& fn) const = 0;
   virtual Status ForEachDocument(const std::function<bool(const StoredDocument&)>& fn) const = 0;
+  // Every edge, in ForEachEdge's order, in batches of cheap views (see EdgeView): what the graph
+  // snapshot loads from. The default goes through ForEachEdge and encodes each edge's properties;
+  // RocksGraphStore overrides it with a tuned iterator that never decodes them.
+  virtual Status ScanEdges(EdgeBatchFn fn, void* context) const;
   // Edges leaving / entering `node`, optionally of one type (nullptr: all types).
   virtual Status ForEachOutEdge(NodeId node, const EdgeType* type,
                                 const std::function<bool(const StoredEdge&)>& fn) const = 0;
@@ -129,5 +154,15 @@ class GraphStore {
   // REQUIRES: no scan of this store runs concurrently.
   virtual Status Refresh() { return Status::OK(); }
 };
+
+// ScanEdges with a lambda `bool(const EdgeView* edges, size_t count)` (no allocation per call).
+template <typename BatchFn>
+[[nodiscard]] Status ScanEdgeBatches(const GraphStore& store, BatchFn& fn) {
+  return store.ScanEdges(
+      [](void* context, const EdgeView* edges, size_t count) {
+        return (*static_cast<BatchFn*>(context))(edges, count);
+      },
+      &fn);
+}
 
 }  // namespace tupu

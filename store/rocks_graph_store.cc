@@ -72,6 +72,7 @@ class RocksGraphStore final : public GraphStore {
   Status ForEachNode(const std::function<bool(const StoredNode&)>& fn) const override;
   Status ForEachEdge(const std::function<bool(const StoredEdge&)>& fn) const override;
   Status ForEachDocument(const std::function<bool(const StoredDocument&)>& fn) const override;
+  Status ScanEdges(EdgeBatchFn fn, void* context) const override;
   Status ForEachOutEdge(NodeId node, const EdgeType* type,
                         const std::function<bool(const StoredEdge&)>& fn) const override;
   Status ForEachInEdge(NodeId node, const EdgeType* type,
@@ -502,6 +503,61 @@ Status RocksGraphStore::ForEachEdge(const std::function<bool(const StoredEdge&)>
   return ScanOut("", fn);
 }
 
+// The loader's scan: one forward pass over `out` that parses keys and the fixed part of values in
+// place and hands out batches of views. Tuned for a read-once sweep: no block-cache pollution,
+// large readahead; the property bytes are copied into a per-batch buffer (a value slice is only
+// valid until Next()), never decoded.
+Status RocksGraphStore::ScanEdges(EdgeBatchFn fn, void* context) const {
+  constexpr size_t kBatch = 1024;
+  rocksdb::ReadOptions ro;
+  ro.fill_cache = false;
+  ro.readahead_size = 4 << 20;
+  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(ro, cf(Cf::kOut)));
+  std::vector<EdgeView> batch;
+  batch.reserve(kBatch);
+  std::vector<uint32_t> props_end;  // end offset of each view's bytes in `bytes`
+  props_end.reserve(kBatch);
+  std::string bytes;
+  auto flush = [&]() -> bool {
+    size_t begin = 0;
+    for (size_t i = 0; i < batch.size(); ++i) {
+      batch[i].encoded_props = std::string_view(bytes.data() + begin, props_end[i] - begin);
+      begin = props_end[i];
+    }
+    bool go = batch.empty() || fn(context, batch.data(), batch.size());
+    batch.clear();
+    props_end.clear();
+    bytes.clear();
+    return go;
+  };
+  Status result;
+  bool stopped = false;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    auto parts = keys::ParseOutKey(View(it->key()));
+    if (!parts) {
+      result = Status::Corruption("malformed out key; run `tupu check`");
+      break;
+    }
+    EdgeView view;
+    view.src = parts->src;
+    view.type = parts->type;
+    view.dst = parts->dst;
+    view.id = parts->fact;
+    result = ParseEdgeValue(View(it->value()), &view);
+    if (!result.ok()) break;
+    bytes.append(view.encoded_props);
+    props_end.push_back(static_cast<uint32_t>(bytes.size()));
+    batch.push_back(view);
+    if (batch.size() == kBatch && !flush()) {
+      stopped = true;
+      break;
+    }
+  }
+  if (result.ok() && !stopped) result = Rocks(it->status(), "scanning out");
+  if (result.ok() && !stopped) flush();
+  return result;
+}
+
 Status RocksGraphStore::ForEachDocument(
     const std::function<bool(const StoredDocument&)>& fn) const {
   return ScanPrefix(Cf::kDocs, "", [&](const Slice& key, const Slice& value, bool* go) -> Status {
@@ -612,6 +668,23 @@ Result<std::string> RocksGraphStore::SentenceText(DocId doc, uint32_t sentence) 
 }
 
 }  // namespace
+
+Status GraphStore::ScanEdges(EdgeBatchFn fn, void* context) const {
+  std::string encoded;
+  return ForEachEdge([&](const StoredEdge& e) {
+    encoded = EncodeProperties(e.props);
+    EdgeView view;
+    view.id = e.id;
+    view.src = e.src;
+    view.dst = e.dst;
+    view.doc = e.doc;
+    view.type = e.type;
+    view.sentence = e.sentence;
+    view.span = e.span;
+    view.encoded_props = encoded;
+    return fn(context, &view, 1);
+  });
+}
 
 Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& path,
                                                      const StoreOptions& options) {

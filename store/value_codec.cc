@@ -167,6 +167,31 @@ Result<EdgeValue> DecodeEdge(std::string_view bytes) {
   return value;
 }
 
+std::string EncodeProperties(const Properties& props) {
+  ByteWriter out;
+  out.PutProperties(props);
+  return std::move(out).Finish();
+}
+
+Result<Properties> DecodeProperties(std::string_view bytes) {
+  ByteReader in(bytes);
+  Properties props;
+  if (!in.GetProperties(&props)) return BadValue("edge", "truncated properties");
+  if (!in.AtEnd()) return BadValue("edge", "trailing bytes after the properties");
+  return props;
+}
+
+Status ParseEdgeValue(std::string_view bytes, EdgeView* view) {
+  ByteReader in(bytes);
+  if (!CheckVersion(&in)) return BadValue("edge", "unknown encoding version");
+  if (!in.GetFixed64(&view->doc) || !in.GetVarint32(&view->sentence) ||
+      !in.GetVarint32(&view->span.begin) || !in.GetVarint32(&view->span.end)) {
+    return BadValue("edge", "truncated fields");
+  }
+  view->encoded_props = bytes.substr(in.position());
+  return Status::OK();
+}
+
 std::string EncodeDocument(const StoredDocument& doc) {
   ByteWriter out;
   out.PutByte(kValueEncodingVersion);

@@ -42,6 +42,7 @@ class ByteReader {
   bool GetString(std::string* s);
   bool GetProperties(Properties* props);
   bool AtEnd() const { return pos_ == in_.size(); }
+  size_t position() const { return pos_; }
 
  private:
   std::string_view in_;
@@ -66,6 +67,16 @@ struct EdgeValue {
 };
 std::string EncodeEdge(const EdgeValue& value);
 Result<EdgeValue> DecodeEdge(std::string_view bytes);
+
+// A property list alone, encoded as inside an edge or node value (varint count, then key/value
+// strings). EdgeView::encoded_props holds these bytes; equal lists encode to equal bytes.
+std::string EncodeProperties(const Properties& props);
+Result<Properties> DecodeProperties(std::string_view bytes);
+
+// An out edge's value split without decoding its properties: fills view->doc, sentence, span and
+// sets view->encoded_props to the property bytes (a view into `bytes`). Corruption when the fixed
+// fields are malformed; the property bytes are checked when they are decoded.
+Status ParseEdgeValue(std::string_view bytes, EdgeView* view);
 
 // A docs row. doc.id is not encoded (it is the key); set by the caller.
 std::string EncodeDocument(const StoredDocument& doc);
