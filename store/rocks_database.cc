@@ -6,6 +6,8 @@
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -121,7 +123,8 @@ std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors(const rocksdb::Options&
   return cfs;
 }
 
-Status CheckFolder(const std::string& path, const StoreOptions& options, bool* exists) {
+Status CheckFolder(const std::string& path, const StoreOptions& options, bool* exists,
+                   bool* has_db_out) {
   if (path.empty()) return Status::InvalidArgument("database path is empty: pass --db FOLDER");
   std::error_code ec;
   fs::file_status st = fs::status(path, ec);
@@ -132,6 +135,7 @@ Status CheckFolder(const std::string& path, const StoreOptions& options, bool* e
                                    "when missing)");
   }
   bool has_db = *exists && fs::exists(fs::path(path) / "CURRENT", ec);
+  *has_db_out = has_db;
   if (!has_db && (options.read_only || !options.create_if_missing)) {
     return Status::NotFound("no tupu database in " + Quoted(path) +
                             ": create one with `tupu ingest --db " + path + " FILES`");
@@ -157,12 +161,100 @@ Status CheckFolder(const std::string& path, const StoreOptions& options, bool* e
   return Status::OK();
 }
 
+
+// The folder a new database is made in before it is renamed to `target`: a hidden sibling named
+// after the target and this process, so that a creator killed half-way is recognised later.
+fs::path StagingFolder(const fs::path& target, pid_t pid) {
+  return target.parent_path() /
+         ("." + target.filename().string() + ".creating-" + std::to_string(pid));
+}
+
+// Removes the staging folders of creators of `target` that died (their pid no longer runs).
+void RemoveAbandonedStagingFolders(const fs::path& target) {
+  std::string prefix = "." + target.filename().string() + ".creating-";
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(target.parent_path(), ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.compare(0, prefix.size(), prefix) != 0) continue;
+    char* end = nullptr;
+    long pid = std::strtol(name.c_str() + prefix.size(), &end, 10);
+    if (end == nullptr || *end != '\0' || pid <= 0) continue;
+    if (kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // still running
+    std::error_code ignored;
+    fs::remove_all(entry.path(), ignored);
+  }
+}
+
+// fsync of a folder, so a rename inside it survives a power cut.
+void SyncFolder(const fs::path& folder) {
+  int fd = open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd < 0) return;
+  fsync(fd);
+  close(fd);
+}
+
+// Makes a new, complete database (every column family and the schema version) in a staging
+// folder and renames it to `path`, so that `path` is either absent (or the empty folder it was)
+// or a whole tupu database: a writer killed, or failing on a full disk, while RocksDB creates the
+// column families leaves nothing a reader would refuse. When another writer renamed its own new
+// database into place first, that one is kept. Returns false, with nothing done, when no sibling
+// folder can be made (an unwritable parent): the caller then creates the database in place.
+Result<bool> CreateByRename(const std::string& path, rocksdb::Options rocks_options) {
+  fs::path target = fs::path(path).lexically_normal();
+  if (target.filename().empty()) target = target.parent_path();
+  if (target.parent_path().empty()) target = fs::path(".") / target;
+  RemoveAbandonedStagingFolders(target);
+  fs::path staging = StagingFolder(target, getpid());
+  std::error_code ec;
+  fs::remove_all(staging, ec);
+  if (!fs::create_directory(staging, ec) || ec) return false;
+  auto fail = [&](const Status& status) -> Result<bool> {
+    std::error_code ignored;
+    fs::remove_all(staging, ignored);
+    return status;
+  };
+  {
+    rocks_options.info_log =
+        NewFullDiskSafeLogger(staging.string(), static_cast<int>(rocks_options.info_log_level));
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    rocksdb::Status s = rocksdb::DB::Open(rocks_options, staging.string(),
+                                          Descriptors(rocks_options), &handles, &raw);
+    if (!s.ok()) return fail(FromRocks(s, "cannot create database " + Quoted(path)));
+    std::unique_ptr<rocksdb::DB> db(raw);
+    std::string version;
+    store_keys::AppendBigEndian32(kSchemaVersion, &version);
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    s = db->Put(wo, handles[1 + static_cast<int>(Cf::kMeta)], store_keys::kSchemaVersionKey,
+                version);
+    for (auto* handle : handles) db->DestroyColumnFamilyHandle(handle).PermitUncheckedError();
+    rocksdb::Status closed = db->Close();
+    if (s.ok()) s = closed;
+    if (!s.ok()) return fail(FromRocks(s, "cannot create database " + Quoted(path)));
+  }
+  SyncFolder(staging);
+  // rename(2) replaces an empty folder and refuses a non-empty one (another writer won).
+  if (std::rename(staging.c_str(), target.c_str()) != 0) {
+    int err = errno;
+    if ((err == ENOTEMPTY || err == EEXIST) && fs::exists(target / "CURRENT", ec)) {
+      fs::remove_all(staging, ec);
+      return true;
+    }
+    return fail(Status::IOError("cannot move the new database into " + Quoted(path) + ": " +
+                                std::strerror(err)));
+  }
+  SyncFolder(target.parent_path());
+  return true;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<RocksDatabase>> RocksDatabase::Open(const std::string& path,
                                                            const StoreOptions& options) {
   bool existed = false;
-  TUPU_RETURN_IF_ERROR(CheckFolder(path, options, &existed));
+  bool has_db = false;
+  TUPU_RETURN_IF_ERROR(CheckFolder(path, options, &existed, &has_db));
   std::unique_ptr<RocksDatabase> self(new RocksDatabase());
   self->path_ = path;
   self->read_only_ = options.read_only;
@@ -198,6 +290,10 @@ Result<std::unique_ptr<RocksDatabase>> RocksDatabase::Open(const std::string& pa
                                                      Descriptors(rocks_options), &handles, &raw);
     if (!s.ok()) return FromRocks(s, "cannot open database " + Quoted(path) + " for reading");
   } else {
+    if (!has_db) {
+      auto created = CreateByRename(path, rocks_options);
+      if (!created.ok()) return created.status();
+    }
     // The writer's LOG must survive a full disk (store/full_disk_safe_logger.h).
     rocks_options.info_log =
         NewFullDiskSafeLogger(path, static_cast<int>(rocks_options.info_log_level));
