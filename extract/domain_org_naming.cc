@@ -52,6 +52,15 @@ bool IsGenericStem(std::u32string_view stem) {
          std::u32string_view(U"市区县省镇乡村").find(stem[1]) != std::u32string_view::npos;
 }
 
+// Bodies that every place of a level has (党委, 政府, 人大, ...): after a bare level character
+// (乡党委, 县政府) they are that level's, after 街道 (街道党工委) the street's.
+bool IsLevelBody(std::u32string_view body) {
+  static const std::unordered_set<std::u32string> kBodies = {
+      U"党委", U"政府", U"人民政府", U"人大", U"人大常委会", U"政协", U"纪委", U"党工委",
+      U"人大工委", U"纪工委", U"办事处"};
+  return kBodies.count(std::u32string(body)) > 0;
+}
+
 void AddAlias(NamedOrg* org, const std::u32string& alias) {
   std::string a = ToUtf8(alias);
   if (a.empty() || a == org->name) return;
@@ -60,6 +69,43 @@ void AddAlias(NamedOrg* org, const std::u32string& alias) {
 }
 
 }  // namespace
+
+const std::u32string& OrgContext::OnlyPlaceOf(char32_t level) const {
+  static const std::u32string kNone;
+  auto it = places.find(level);
+  return it == places.end() || it->second.several ? kNone : it->second.name;
+}
+
+char32_t NotePlace(std::u32string_view place, OrgContext* ctx) {
+  if (place.size() < 3 || IsVagueRegion(place)) return 0;
+  // A place name holds no title words (常务副区长 read as 常务副区 + 长 is no district).
+  if (place.find(U'副') != std::u32string_view::npos || place.find(U"常务") != std::u32string_view::npos)
+    return 0;
+  char32_t level = 0;
+  size_t suffix = 1;
+  if (place.size() >= 4 && place.substr(place.size() - 2) == U"街道") {
+    level = U'街';
+    suffix = 2;
+  } else if (std::u32string_view(U"市县省区镇乡").find(place.back()) != std::u32string_view::npos) {
+    level = place.back();
+    if (level == U'区' && IsZoneWord(place)) return 0;  // 高新区 is a zone, not a district
+  } else {
+    return 0;
+  }
+  const std::u32string_view stem = place.substr(0, place.size() - suffix);
+  if (IsGenericStem(stem)) return 0;
+  // A phrase cut too early holds the word before the name (按照省委 -> 按照省).
+  static const std::u32string kLeadWords[] = {U"按照", U"根据", U"依照", U"对照", U"围绕", U"结合",
+                                              U"落实", U"贯彻", U"配合", U"协助", U"联合", U"经过"};
+  for (const auto& w : kLeadWords)
+    if (stem.substr(0, w.size()) == w) return 0;
+  NamedLevel& named = ctx->places[level];
+  if (named.name.empty())
+    named.name = std::u32string(place);
+  else if (named.name != place)
+    named.several = true;
+  return level;
+}
 
 std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* ctx, bool strict) {
   std::vector<NamedOrg> out;
@@ -80,23 +126,27 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
   int prev_index = -1;
   size_t prefix_begin = std::u32string::npos;  // where the regions in `prefix` start
   bool stem_set = false;
+  std::u32string bare_level;  // the level character a named place stood in for (乡 of 乡党委)
   for (size_t u = 0; u < units.size(); ++u) {
     const OrgUnit& unit = units[u];
     std::u32string text(phrase.substr(unit.begin, unit.end - unit.begin));
     const bool last = u + 1 == units.size();
     if (unit.kind == UnitKind::kRegion) {
-      // A region name holds no title words (常务副区长 read as 常务副区 + 长 is no district).
-      if (!unit.generic && text.size() >= 3 && !IsVagueRegion(text) &&
-          text.find(U'副') == std::u32string::npos && text.find(U"常务") == std::u32string::npos) {
-        if (text.back() == U'市') ctx->city = text;
-        if (text.back() == U'县') ctx->county = text;
-        if (text.back() == U'省') ctx->province = text;
-        if (text.back() == U'镇' || text.back() == U'乡') ctx->town = text;
-        if (text.back() == U'区' && !IsZoneWord(text)) ctx->district = text;
-      }
+      if (!unit.generic) NotePlace(text, ctx);
       if (unit.generic) {
         // A bare 区/市 before a body means "our" region when the article named one.
-        if (text == U"区" && !ctx->region.empty()) text = ctx->region;
+        if (text == U"区" && !ctx->region.empty()) {
+          text = ctx->region;
+        } else if (text.size() == 1 && std::u32string_view(U"市县镇乡").find(text[0]) != std::u32string_view::npos &&
+                   !last && IsLevelBody(phrase.substr(units[u + 1].begin,
+                                                                          units[u + 1].end - units[u + 1].begin))) {
+          // 乡党委, 县政府: the one town (county) the article named.
+          const std::u32string& place = ctx->OnlyPlaceOf(text[0]);
+          if (!place.empty()) {
+            bare_level = text;
+            text = place;
+          }
+        }
       } else if (IsVagueRegion(text)) {
         prefix.clear();
         short_prefix.clear();
@@ -156,17 +206,26 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
     UnitKind suffix_kind;
     bool suffix_generic;
     const bool bare = OrgSuffixEndingAt(text, text.size(), &suffix_kind, &suffix_generic) == text.size();
-    if (IsStandaloneName(text) && prefix.empty() && prev_name.empty()) {
+    if (prefix.empty() && prev_name.empty() &&
+        (text == U"街道办事处" ||
+         (text == U"街道" && !last &&
+          IsLevelBody(phrase.substr(units[u + 1].begin, units[u + 1].end - units[u + 1].begin)))) &&
+        !ctx->OnlyPlaceOf(U'街').empty()) {
+      // 街道党工委, 街道办事处: the one street the article named.
+      const std::u32string& street = ctx->OnlyPlaceOf(U'街');
+      org.name = ToUtf8(street + text.substr(2));
+      org.kind = UnitKind::kPlace;
+      AddAlias(&org, text);
+      if (!stem_set) {
+        ctx->chain_stem = street;
+        stem_set = true;
+      }
+    } else if (IsStandaloneName(text) && prefix.empty() && prev_name.empty()) {
       // 县委, 市政府: the local paper's name for its own bodies; qualified by the city (county,
       // province) the article named, so that two cities' 市委 stay two nodes.
-      const std::u32string* place = text[0] == U'市'   ? &ctx->city
-                                    : text[0] == U'县' ? &ctx->county
-                                    : text[0] == U'省' ? &ctx->province
-                                    : text[0] == U'镇' || text[0] == U'乡' ? &ctx->town
-                                    : text[0] == U'区' ? &ctx->district
-                                                       : nullptr;
-      if (place && !place->empty() && place->back() == text[0]) {
-        org.name = ToUtf8(*place + text.substr(1));
+      const std::u32string& place = ctx->OnlyPlaceOf(text[0]);
+      if (!place.empty()) {
+        org.name = ToUtf8(place + text.substr(1));
         AddAlias(&org, text);
       } else {
         org.name = ToUtf8(text);
@@ -189,6 +248,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
       org.name = ToUtf8(qualifier + text);
       if (prev_name.empty() && !short_prefix.empty() && short_prefix != prefix)
         AddAlias(&org, short_prefix + text);
+      if (prev_name.empty() && !bare_level.empty()) AddAlias(&org, bare_level + text);
       if (prev_name.empty() && prefix.empty() && !ctx->chain_stem.empty()) {
         std::u32string stripped = StripCityPrefix(ctx->chain_stem);
         if (!stripped.empty()) AddAlias(&org, stripped + text);
@@ -209,12 +269,8 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
         const std::u32string_view sfx = std::u32string_view(text).substr(text.size() - suffix);
         const bool level_committee = sfx == U"市委" || sfx == U"县委" || sfx == U"区委" || sfx == U"省委";
         // 河西区委 names the district (city, county) that later bare 区委/区政府 belong to.
-        if (level_committee && text.size() >= 4) {
-          const std::u32string place = prefix + text.substr(0, text.size() - 1);
-          if (sfx == U"区委" && !IsZoneWord(place)) ctx->district = place;
-          if (sfx == U"市委") ctx->city = place;
-          if (sfx == U"县委") ctx->county = place;
-        }
+        if (level_committee && sfx != U"省委" && text.size() >= 4)
+          NotePlace(prefix + text.substr(0, text.size() - 1), ctx);
         ctx->chain_stem = prefix + text.substr(0, text.size() - suffix + (level_committee ? 1 : 0));
         stem_set = true;
       }

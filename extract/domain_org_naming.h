@@ -5,6 +5,7 @@
 // Thread safety: an OrgContext is per document; the function is pure given it.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -12,14 +13,28 @@
 
 namespace tupu::domain {
 
+// The places of one level (cities, counties, towns, ...) an article has named so far.
+struct NamedLevel {
+  std::u32string name;   // the first one named
+  bool several = false;  // a second, different one was named too
+};
+
 struct OrgContext {
   std::u32string chain_stem;  // 高新区, 柳湾: what a bare 管委会/办事处 in this chain belongs to
   std::u32string region;      // the last named region of the article (高新区)
-  // The last named city, county and province (南阳市, 镇平县): 市委/县政府 written alone are theirs.
-  std::u32string city, county, province;
-  std::u32string district;  // the last named district that is no zone (城南区): 区委/区政府 are its
-  std::u32string town;  // the last named town or township (桃花镇, 石桥乡): 镇党委/镇政府 are its
+  // Named places by level character: 市 省 县 区 (districts, no zones) 镇 乡, and 街 for 街道.
+  // Bare bodies of a level (市委, 县政府, 镇党委, 街道党工委, 乡长's 乡政府) belong to the place
+  // of that level when the article named exactly one; with none or several they stay bare.
+  std::map<char32_t, NamedLevel> places;
+
+  // The one place of `level` named so far, or empty (none, or several).
+  const std::u32string& OnlyPlaceOf(char32_t level) const;
 };
+
+// Records that the article named `place` (石泉县, 柳塘乡, 云杉街道, 城南区) when it is a proper
+// name of a level: three or more characters, no vague or title words, no zone. Returns the level
+// it was recorded under, or 0.
+char32_t NotePlace(std::u32string_view place, OrgContext* ctx);
 
 struct NamedOrg {
   std::string name;                  // canonical

@@ -68,7 +68,14 @@ const std::unordered_map<std::u32string, SuffixInfo>& Suffixes() {
       {U"工地", {K::kPlace, false}}, {U"处理厂", {K::kCompany, false}}, {U"储配站", {K::kCompany, false}},
       {U"中转站", {K::kCompany, false}}, {U"水厂", {K::kCompany, false}}, {U"基地", {K::kPlace, false}},
       {U"工程", {K::kPlace, false}}, {U"工程现场", {K::kPlace, false}},
-      {U"编办", {K::kGovernment, false}}, {U"纪工委", {K::kParty, true}}, {U"纪委", {K::kParty, true}},
+      {U"编办", {K::kGovernment, false}},
+      // Offices abbreviated to 办 (市文明办, 县扶贫办); 办 alone is mostly the verb (交办, 马上办).
+      {U"文明办", {K::kGovernment, false}}, {U"扶贫办", {K::kGovernment, false}},
+      {U"防汛办", {K::kGovernment, false}}, {U"信访办", {K::kGovernment, false}},
+      {U"督查办", {K::kGovernment, false}}, {U"外事办", {K::kGovernment, false}},
+      {U"金融办", {K::kGovernment, false}}, {U"综治办", {K::kGovernment, false}},
+      {U"创建办", {K::kGovernment, false}}, {U"创文办", {K::kGovernment, false}},
+      {U"政府办", {K::kGovernment, false}}, {U"党政办", {K::kGovernment, false}}, {U"纪工委", {K::kParty, true}}, {U"纪委", {K::kParty, true}},
       {U"市委", {K::kParty, true}}, {U"区委", {K::kParty, true}}, {U"县委", {K::kParty, true}},
       {U"省委", {K::kParty, true}}, {U"镇党委", {K::kParty, true}}, {U"党组", {K::kParty, true}},
       {U"工商联", {K::kParty, false}}, {U"妇联", {K::kParty, false}},
@@ -86,6 +93,9 @@ const std::unordered_map<std::u32string, SuffixInfo>& Suffixes() {
       {U"煤矿", {K::kCompany, false}}, {U"矿", {K::kCompany, false}},
       {U"电厂", {K::kCompany, false}}, {U"工厂", {K::kCompany, false}},
       {U"合作社", {K::kCompany, false}}, {U"商场", {K::kCompany, false}},
+      // Markets visited in the genre (市场 alone is mostly the economic word: 市场主体, 市场秩序).
+      {U"农贸市场", {K::kCompany, false}}, {U"批发市场", {K::kCompany, false}},
+      {U"集贸市场", {K::kCompany, false}}, {U"菜市场", {K::kCompany, false}},
       // Teams.
       {U"服务队", {K::kTeam, false}}, {U"志愿队", {K::kTeam, false}},
       {U"突击队", {K::kTeam, false}}, {U"先锋队", {K::kTeam, false}},

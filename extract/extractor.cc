@@ -158,22 +158,17 @@ int FindAbbreviated(const DocumentBuilder& b, const std::vector<int>& companies,
 }
 
 // 市长 -> 市政府, 常务副县长 -> 县政府, 镇长 -> 镇政府; -1 for other titles.
-// Qualified by the city/county/province the article named (南阳市政府), else bare (市政府).
+// Qualified by the one city/county/town the article named (南阳市政府), else bare (市政府).
 int GovernmentOfHeadTitle(DocumentBuilder& b, const std::u32string& title,
                           const domain::OrgContext& ctx) {
   if (title.size() < 2 || title.back() != U'长') return -1;
   const char32_t level = title[title.size() - 2];
   if (std::u32string_view(U"市区县镇乡省").find(level) == std::u32string_view::npos) return -1;
-  const std::u32string* place = level == U'市'   ? &ctx.city
-                                : level == U'县' ? &ctx.county
-                                : level == U'省' ? &ctx.province
-                                : level == U'镇' || level == U'乡' ? &ctx.town
-                                : level == U'区' ? &ctx.district
-                                                 : nullptr;
-  if (place && !place->empty() && place->back() != level) place = nullptr;
+  // Qualified only when the article named exactly one place of that level.
+  const std::u32string& place = ctx.OnlyPlaceOf(level);
   const std::string bare = domain::ToUtf8(std::u32string{level}) + "政府";
-  if (place && !place->empty()) {
-    const int e = b.Entity(NodeLabel::kOrganization, domain::ToUtf8(*place) + "政府", "government");
+  if (!place.empty()) {
+    const int e = b.Entity(NodeLabel::kOrganization, domain::ToUtf8(place) + "政府", "government");
     b.Alias(e, bare);
     return e;
   }
@@ -278,6 +273,16 @@ struct ArticleState {
   // place, or the subject of 带队/带领/率领): the host of a later 陪同 and the leader of 一行.
   int last_actor = -1;
   std::string last_visit_date;
+  std::set<int> body_visitors;  // persons with a visit in the article's body
+};
+
+// A visit read from a headline (`# 市长甲到经开区调研`): the headline summarises the body, so it
+// is kept only when the body reports no visit by the same person (see Extract).
+struct HeadlineVisit {
+  size_t article = 0;
+  int visitor = -1, target = -1;
+  uint32_t sentence = 0;
+  TextSpan span;
 };
 
 }  // namespace
@@ -466,6 +471,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
   // Organisation surfaces seen so far (longest first) and the companies named so far.
   std::vector<std::pair<std::u32string, int>> known_orgs;
   std::vector<int> company_entities;
+  std::vector<HeadlineVisit> headline_visits;
   for (size_t i = 0; i < sentences.size(); ++i) {
     const Sentence& sent = sentences[i];
     const std::u32string& s = sent.run.chars;
@@ -536,6 +542,12 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       sentence_date = st.last_date;
       sentence_time = st.time_of_day;
     }
+
+    // Places the tagger found (石泉县谋划…, where no organisation phrase stops at the place): the
+    // article named them, so bare 县委/乡党委/街道党工委 later on may be theirs.
+    for (const auto& w : sent.words)
+      if (w.tag == "LOC" && w.cp_end <= s.size() && w.cp_end > w.cp_begin)
+        domain::NotePlace(std::u32string_view(s).substr(w.cp_begin, w.cp_end - w.cp_begin), &st.orgs);
 
     // Persons: every occurrence of a known name.
     std::vector<domain::PersonSpan> persons;
@@ -730,6 +742,17 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
     // Events. Leaders first come in text order with the cues: a lead verb before a cue makes its
     // subject the actor of the clauses that follow.
     std::set<std::tuple<int, int, std::string>> visits_here;
+    auto emit_visit = [&](int visitor, int target, TextSpan span) {
+      if (sent.kind == BlockKind::kHeading) {
+        headline_visits.push_back({sent.article, visitor, target, sidx, span});
+        return;
+      }
+      st.body_visitors.insert(visitor);
+      Properties props;
+      if (!sentence_date.empty()) SetProperty(&props, "date", sentence_date);
+      if (!sentence_time.empty()) SetProperty(&props, "time", sentence_time);
+      b.Fact(EdgeType::kVisited, visitor, target, sidx, span, props);
+    };
     const std::vector<size_t> leads = LeadVerbPositions(s, persons);
     size_t next_lead = 0;
     size_t after_accompany = std::u32string::npos;  // end of the last 陪同 cue
@@ -769,11 +792,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
             while (mb > 0 && org_taken[mb - 1]) --mb;  // to the start of the whole phrase
             if (mb == 0 || s[mb - 1] != U'在') break;
             if (visits_here.insert({subject, at, sentence_date}).second) {
-              Properties props;
-              if (!sentence_date.empty()) SetProperty(&props, "date", sentence_date);
-              if (!sentence_time.empty()) SetProperty(&props, "time", sentence_time);
-              b.Fact(EdgeType::kVisited, subject, at, sidx, sent.run.Span(subject_begin, cue.end),
-                     props);
+              emit_visit(subject, at, sent.run.Span(subject_begin, cue.end));
             }
             st.last_visitor = subject;
             st.last_visit_date = sentence_date;
@@ -787,11 +806,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
               if (ids.size() > 1) parent_of_list = ids[ids.size() - 2];
               (void)parent_of_list;
               if (visits_here.insert({subject, target, sentence_date}).second) {
-                Properties props;
-                if (!sentence_date.empty()) SetProperty(&props, "date", sentence_date);
-                if (!sentence_time.empty()) SetProperty(&props, "time", sentence_time);
-                b.Fact(EdgeType::kVisited, subject, target, sidx,
-                       sent.run.Span(std::min(subject_begin, t), pe), props);
+                emit_visit(subject, target, sent.run.Span(std::min(subject_begin, t), pe));
               }
               st.last_visitor = subject;
               st.last_visit_date = sentence_date;
@@ -898,6 +913,15 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
         }
       }
     }
+  }
+
+  // Headline visits: dropped when the body reports a visit by the same person (it has the date
+  // and the full name of the place, the headline an abbreviation), else dated by the article.
+  for (const auto& hv : headline_visits) {
+    if (states[hv.article].body_visitors.count(hv.visitor)) continue;
+    Properties props;
+    if (!article_date[hv.article].empty()) SetProperty(&props, "date", article_date[hv.article]);
+    b.Fact(EdgeType::kVisited, hv.visitor, hv.target, hv.sentence, hv.span, props);
   }
 
   if (options_.co_mentions) {
