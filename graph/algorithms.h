@@ -28,14 +28,14 @@ struct DegreeOptions {
   std::vector<EdgeType> edge_types;      // empty: all types
   Direction direction = Direction::kBoth;  // kOut: out-degree, kIn: in-degree, kBoth: both
   bool distinct_neighbours = false;      // count neighbours, not edges (two visits count once)
-  bool weighted = false;                 // sum EdgeProps::weight instead of counting
+  bool weighted = false;                 // sum GraphSnapshot::Weight instead of counting
 };
 Ranking Degree(const GraphSnapshot& snapshot, const DegreeOptions& options = {});
 
 struct PageRankOptions {
   std::vector<EdgeType> edge_types;       // empty: all types
   Direction direction = Direction::kOut;  // kBoth for symmetric relations such as CO_MENTIONED
-  bool weighted = true;                   // edges pass rank in proportion to EdgeProps::weight
+  bool weighted = true;                   // edges pass rank in proportion to GraphSnapshot::Weight
   double damping = 0.85;                  // networkx's alpha
   int max_iterations = 200;
   double tolerance = 1e-12;  // stop when the L1 change of the rank vector falls below this

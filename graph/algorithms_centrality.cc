@@ -3,6 +3,7 @@
 #include <cmath>
 #include <unordered_set>
 
+#include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/betweenness_centrality.hpp>
 
 #include "graph/algorithm_support.h"
@@ -22,7 +23,7 @@ Ranking Degree(const GraphSnapshot& snapshot, const DegreeOptions& options) {
       if (options.distinct_neighbours) {
         neighbours.insert(other);
       } else {
-        score[v] += options.weighted ? g[e].weight : 1.0;
+        score[v] += options.weighted ? snapshot.Weight(e) : 1.0;
       }
     };
     if (options.direction != Direction::kIn) {
@@ -60,7 +61,7 @@ Result<Ranking> PageRank(const GraphSnapshot& snapshot, const PageRankOptions& o
     if (!wanted.Contains(g[*e].type)) continue;
     auto u = static_cast<uint32_t>(boost::source(*e, g));
     auto v = static_cast<uint32_t>(boost::target(*e, g));
-    double w = options.weighted ? g[*e].weight : 1.0;
+    double w = options.weighted ? snapshot.Weight(*e) : 1.0;
     if (options.direction != Direction::kIn) arcs.push_back({u, v, w});
     if (options.direction != Direction::kOut) arcs.push_back({v, u, w});
   }

@@ -1,9 +1,9 @@
 // Connected components, shortest paths and the shared algorithm support (see algorithms.h).
 #include <algorithm>
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/connected_components.hpp>
 #include <deque>
 #include <tuple>
-
-#include <boost/graph/connected_components.hpp>
 
 #include "graph/algorithm_support.h"
 #include "graph/algorithms.h"
@@ -29,13 +29,15 @@ std::vector<std::pair<Vertex, Vertex>> SimplePairs(const GraphSnapshot& snapshot
 }
 
 Ranking RankScores(const GraphSnapshot& snapshot, const std::vector<double>& scores) {
-  const PropertyGraph& g = snapshot.graph();
   Ranking ranking;
   ranking.reserve(scores.size());
   for (Vertex v = 0; v < scores.size(); ++v) ranking.push_back({v, scores[v]});
   std::sort(ranking.begin(), ranking.end(), [&](const RankedVertex& a, const RankedVertex& b) {
     if (a.score != b.score) return a.score > b.score;
-    return std::tie(g[a.vertex].name, g[a.vertex].id) < std::tie(g[b.vertex].name, g[b.vertex].id);
+    const std::string& name_a = snapshot.Name(a.vertex);
+    const std::string& name_b = snapshot.Name(b.vertex);
+    if (name_a != name_b) return name_a < name_b;
+    return snapshot.NodeIdOf(a.vertex) < snapshot.NodeIdOf(b.vertex);
   });
   return ranking;
 }
@@ -93,7 +95,7 @@ Result<GraphPath> ShortestPath(const GraphSnapshot& snapshot, Vertex from, Verte
     }
   }
   if (parent[to] == kUnseen) {
-    return Status::NotFound("no path from " + g[from].name + " to " + g[to].name);
+    return Status::NotFound("no path from " + snapshot.Name(from) + " to " + snapshot.Name(to));
   }
   GraphPath path;
   for (Vertex v = to; v != from; v = parent[v]) {

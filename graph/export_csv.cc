@@ -11,15 +11,18 @@
 namespace tupu {
 namespace {
 
-// Neo4j splits arrays on ';' and cannot escape it: a ';' inside an alias becomes the full-width '；'.
+// Neo4j splits arrays on ';' and cannot escape it: a ';' inside an alias becomes the full-width
+// '；'.
 std::string Neo4jArray(const std::vector<std::string>& items) {
   std::vector<std::string> cleaned;
   cleaned.reserve(items.size());
   for (const auto& item : items) {
     std::string c;
     for (char ch : item) {
-      if (ch == ';') c += "\xEF\xBC\x9B";
-      else c.push_back(ch);
+      if (ch == ';')
+        c += "\xEF\xBC\x9B";
+      else
+        c.push_back(ch);
     }
     cleaned.push_back(std::move(c));
   }
@@ -41,17 +44,17 @@ Status WriteCsvNodes(const GraphSnapshot& snapshot, std::ostream& out) {
   }
   w << "\n";
   for (auto [v, end] = boost::vertices(g); v != end; ++v) {
-    const VertexProps& p = g[*v];
-    w << IdToHex(p.id) << "," << NodeLabelName(p.label) << ",";
-    AppendCsvField(p.name, buf);
+    w << IdToHex(snapshot.NodeIdOf(*v)) << "," << NodeLabelName(snapshot.Label(*v)) << ",";
+    AppendCsvField(snapshot.Name(*v), buf);
     buf->push_back(',');
-    AppendCsvField(Neo4jArray(p.aliases), buf);
+    AppendCsvField(Neo4jArray(snapshot.Aliases(*v)), buf);
     buf->push_back(',');
-    AppendCsvField(p.kind, buf);
-    w << "," << std::to_string(p.mentions);
+    AppendCsvField(snapshot.Kind(*v), buf);
+    w << "," << std::to_string(snapshot.Mentions(*v));
     for (const auto& k : props) {
       buf->push_back(',');
-      if (const std::string* value = FindProperty(p.props, k)) AppendCsvField(*value, buf);
+      if (const std::string* value = FindProperty(snapshot.VertexProperties(*v), k))
+        AppendCsvField(*value, buf);
     }
     w << "\n";
     w.MaybeFlush();
@@ -77,13 +80,14 @@ Status WriteCsvEdges(const GraphSnapshot& snapshot, std::ostream& out) {
     const EdgeProps& p = g[*e];
     w << IdToHex(g[boost::source(*e, g)].id) << "," << IdToHex(g[boost::target(*e, g)].id) << ","
       << EdgeTypeName(p.type) << "," << IdToHex(p.id) << ",";
-    AppendCsvField(snapshot.DocumentKey(p.doc), buf);
-    w << "," << IdToHex(p.doc) << "," << std::to_string(p.sentence) << ","
+    AppendCsvField(snapshot.DocKey(*e), buf);
+    w << "," << IdToHex(snapshot.Doc(*e)) << "," << std::to_string(p.sentence) << ","
       << std::to_string(p.span.begin) << "," << std::to_string(p.span.end) << ","
-      << FormatDouble(p.weight);
+      << FormatDouble(snapshot.Weight(*e));
     for (const auto& k : props) {
       buf->push_back(',');
-      if (const std::string* value = FindProperty(p.props, k)) AppendCsvField(*value, buf);
+      if (const std::string* value = FindProperty(snapshot.EdgeProperties(*e), k))
+        AppendCsvField(*value, buf);
     }
     w << "\n";
     w.MaybeFlush();

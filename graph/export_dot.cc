@@ -10,20 +10,28 @@ namespace {
 
 const char* Shape(NodeLabel label) {
   switch (label) {
-    case NodeLabel::kPerson: return "ellipse";
-    case NodeLabel::kOrganization: return "box";
-    case NodeLabel::kPlace: return "hexagon";
-    case NodeLabel::kDocument: return "note";
+    case NodeLabel::kPerson:
+      return "ellipse";
+    case NodeLabel::kOrganization:
+      return "box";
+    case NodeLabel::kPlace:
+      return "hexagon";
+    case NodeLabel::kDocument:
+      return "note";
   }
   return "ellipse";
 }
 
 const char* Colour(NodeLabel label) {
   switch (label) {
-    case NodeLabel::kPerson: return "#dbe9f6";
-    case NodeLabel::kOrganization: return "#fde8c8";
-    case NodeLabel::kPlace: return "#dff0d8";
-    case NodeLabel::kDocument: return "#eeeeee";
+    case NodeLabel::kPerson:
+      return "#dbe9f6";
+    case NodeLabel::kOrganization:
+      return "#fde8c8";
+    case NodeLabel::kPlace:
+      return "#dff0d8";
+    case NodeLabel::kDocument:
+      return "#eeeeee";
   }
   return "white";
 }
@@ -45,13 +53,14 @@ Status WriteDot(const GraphSnapshot& snapshot, std::ostream& out) {
        "  node [style=filled, fontname=\"Noto Sans CJK SC,sans-serif\"];\n"
        "  edge [fontname=\"Noto Sans CJK SC,sans-serif\", fontsize=10];\n";
   for (auto [v, end] = boost::vertices(g); v != end; ++v) {
-    const VertexProps& p = g[*v];
-    w << "  n" << IdToHex(p.id) << " [label=\"";
-    AppendDotEscaped(p.name, buf);
-    w << "\", shape=" << Shape(p.label) << ", fillcolor=\"" << Colour(p.label) << "\"";
-    AppendAttr("node_label", NodeLabelName(p.label), buf);
-    if (!p.kind.empty()) AppendAttr("kind", p.kind, buf);
-    if (!p.aliases.empty()) AppendAttr("aliases", JoinList(p.aliases, "|"), buf);
+    w << "  n" << IdToHex(snapshot.NodeIdOf(*v)) << " [label=\"";
+    AppendDotEscaped(snapshot.Name(*v), buf);
+    w << "\", shape=" << Shape(snapshot.Label(*v)) << ", fillcolor=\"" << Colour(snapshot.Label(*v))
+      << "\"";
+    AppendAttr("node_label", NodeLabelName(snapshot.Label(*v)), buf);
+    if (!snapshot.Kind(*v).empty()) AppendAttr("kind", snapshot.Kind(*v), buf);
+    if (!snapshot.Aliases(*v).empty())
+      AppendAttr("aliases", JoinList(snapshot.Aliases(*v), "|"), buf);
     w << "];\n";
     w.MaybeFlush();
   }
@@ -59,15 +68,16 @@ Status WriteDot(const GraphSnapshot& snapshot, std::ostream& out) {
     const EdgeProps& p = g[*e];
     std::string label(EdgeTypeName(p.type));
     for (const char* key : {"title", "date"}) {
-      if (const std::string* value = FindProperty(p.props, key)) label += "\n" + *value;
+      if (const std::string* value = FindProperty(snapshot.EdgeProperties(*e), key))
+        label += "\n" + *value;
     }
     w << "  n" << IdToHex(g[boost::source(*e, g)].id) << " -> n"
       << IdToHex(g[boost::target(*e, g)].id) << " [label=\"";
     AppendDotEscaped(label, buf);
     w << "\"";
     AppendAttr("type", EdgeTypeName(p.type), buf);
-    AppendAttr("weight", FormatDouble(p.weight), buf);
-    AppendAttr("doc", snapshot.DocumentKey(p.doc), buf);
+    AppendAttr("weight", FormatDouble(snapshot.Weight(*e)), buf);
+    AppendAttr("doc", snapshot.DocKey(*e), buf);
     w << "];\n";
     w.MaybeFlush();
   }

@@ -1,4 +1,5 @@
-// The GEXF exporter (see export_gexf.h). Version 1.2draft: what Gephi 0.9/0.10 and networkx both read.
+// The GEXF exporter (see export_gexf.h). Version 1.2draft: what Gephi 0.9/0.10 and networkx both
+// read.
 #include "graph/export_gexf.h"
 
 #include <string>
@@ -46,16 +47,18 @@ Status WriteGexf(const GraphSnapshot& snapshot, std::ostream& out) {
                                        make("kind", "string"), make("aliases", "string"),
                                        make("mentions", "integer")};
   std::vector<std::string> node_props = VertexPropertyKeys(snapshot);
-  for (const auto& k : node_props) node_attrs.push_back(make(AttributeName(k, node_reserved), "string"));
+  for (const auto& k : node_props)
+    node_attrs.push_back(make(AttributeName(k, node_reserved), "string"));
 
   next = 0;
-  const std::vector<std::string_view> edge_reserved = {"edge_type", "doc", "doc_id", "sentence",
-                                                       "span_begin", "span_end"};
-  std::vector<Attribute> edge_attrs = {make("edge_type", "string"), make("doc", "string"),
-                                       make("doc_id", "string"),    make("sentence", "integer"),
+  const std::vector<std::string_view> edge_reserved = {"edge_type", "doc",        "doc_id",
+                                                       "sentence",  "span_begin", "span_end"};
+  std::vector<Attribute> edge_attrs = {make("edge_type", "string"),   make("doc", "string"),
+                                       make("doc_id", "string"),      make("sentence", "integer"),
                                        make("span_begin", "integer"), make("span_end", "integer")};
   std::vector<std::string> edge_props = EdgePropertyKeys(snapshot);
-  for (const auto& k : edge_props) edge_attrs.push_back(make(AttributeName(k, edge_reserved), "string"));
+  for (const auto& k : edge_props)
+    edge_attrs.push_back(make(AttributeName(k, edge_reserved), "string"));
 
   ExportWriter w(out);
   std::string* buf = w.buffer();
@@ -68,17 +71,16 @@ Status WriteGexf(const GraphSnapshot& snapshot, std::ostream& out) {
 
   w << "    <nodes>\n";
   for (auto [v, end] = boost::vertices(g); v != end; ++v) {
-    const VertexProps& p = g[*v];
-    w << "      <node id=\"n" << IdToHex(p.id) << "\" label=\"";
-    AppendXmlEscaped(p.name, buf);
+    w << "      <node id=\"n" << IdToHex(snapshot.NodeIdOf(*v)) << "\" label=\"";
+    AppendXmlEscaped(snapshot.Name(*v), buf);
     w << "\">\n        <attvalues>\n";
-    AppendValue(node_attrs[0], p.name, buf);
-    AppendValue(node_attrs[1], NodeLabelName(p.label), buf);
-    AppendValue(node_attrs[2], p.kind, buf);
-    AppendValue(node_attrs[3], JoinList(p.aliases, "|"), buf);
-    AppendValue(node_attrs[4], std::to_string(p.mentions), buf);
+    AppendValue(node_attrs[0], snapshot.Name(*v), buf);
+    AppendValue(node_attrs[1], NodeLabelName(snapshot.Label(*v)), buf);
+    AppendValue(node_attrs[2], snapshot.Kind(*v), buf);
+    AppendValue(node_attrs[3], JoinList(snapshot.Aliases(*v), "|"), buf);
+    AppendValue(node_attrs[4], std::to_string(snapshot.Mentions(*v)), buf);
     for (size_t i = 0; i < node_props.size(); ++i) {
-      if (const std::string* value = FindProperty(p.props, node_props[i])) {
+      if (const std::string* value = FindProperty(snapshot.VertexProperties(*v), node_props[i])) {
         AppendValue(node_attrs[5 + i], *value, buf);
       }
     }
@@ -92,14 +94,14 @@ Status WriteGexf(const GraphSnapshot& snapshot, std::ostream& out) {
     w << "      <edge id=\"e" << IdToHex(p.id) << "\" source=\"n"
       << IdToHex(g[boost::source(*e, g)].id) << "\" target=\"n"
       << IdToHex(g[boost::target(*e, g)].id) << "\" label=\"" << type << "\" weight=\""
-      << FormatDouble(p.weight) << "\">\n        <attvalues>\n";
+      << FormatDouble(snapshot.Weight(*e)) << "\">\n        <attvalues>\n";
     AppendValue(edge_attrs[0], type, buf);
-    AppendValue(edge_attrs[1], snapshot.DocumentKey(p.doc), buf);
-    AppendValue(edge_attrs[2], IdToHex(p.doc), buf);
+    AppendValue(edge_attrs[1], snapshot.DocKey(*e), buf);
+    AppendValue(edge_attrs[2], IdToHex(snapshot.Doc(*e)), buf);
     AppendValue(edge_attrs[3], std::to_string(p.sentence), buf);
     AppendValue(edge_attrs[4], std::to_string(p.span.begin), buf);
     AppendValue(edge_attrs[5], std::to_string(p.span.end), buf);
-    for (const auto& [key, value] : p.props) {
+    for (const auto& [key, value] : snapshot.EdgeProperties(*e)) {
       for (size_t i = 0; i < edge_props.size(); ++i) {
         if (edge_props[i] == key) {
           AppendValue(edge_attrs[6 + i], value, buf);

@@ -41,13 +41,14 @@ Status WriteGraphml(const GraphSnapshot& snapshot, std::ostream& out) {
   const PropertyGraph& g = snapshot.graph();
   int next_key = 0;
   auto make_key = [&](std::string name, const char* type) {
-    // Appending (not "d" + ...) sidesteps GCC 12's false -Wrestrict on operator+(const char*, string&&).
+    // Appending (not "d" + ...) sidesteps GCC 12's false -Wrestrict on operator+(const char*,
+    // string&&).
     std::string id = "d";
     id += std::to_string(next_key++);
     return Key{std::move(id), std::move(name), type};
   };
 
-  const std::vector<std::string_view> node_reserved = {"label", "name", "node_label",
+  const std::vector<std::string_view> node_reserved = {"label", "name",    "node_label",
                                                        "kind",  "aliases", "mentions"};
   Key n_label = make_key("label", "string");
   Key n_name = make_key("name", "string");
@@ -61,9 +62,9 @@ Status WriteGraphml(const GraphSnapshot& snapshot, std::ostream& out) {
     n_props.push_back(make_key(AttributeName(k, node_reserved), "string"));
   }
 
-  const std::vector<std::string_view> edge_reserved = {
-      "label", "type", "interaction", "weight", "doc", "doc_id", "sentence", "span_begin",
-      "span_end"};
+  const std::vector<std::string_view> edge_reserved = {"label",    "type",       "interaction",
+                                                       "weight",   "doc",        "doc_id",
+                                                       "sentence", "span_begin", "span_end"};
   Key e_label = make_key("label", "string");
   Key e_type = make_key("type", "string");
   Key e_interaction = make_key("interaction", "string");
@@ -90,24 +91,24 @@ Status WriteGraphml(const GraphSnapshot& snapshot, std::ostream& out) {
     AppendKeyDecl(*k, "node", buf);
   }
   for (const Key& k : n_props) AppendKeyDecl(k, "node", buf);
-  for (const Key* k : {&e_label, &e_type, &e_interaction, &e_weight, &e_doc, &e_doc_id,
-                       &e_sentence, &e_span_begin, &e_span_end}) {
+  for (const Key* k : {&e_label, &e_type, &e_interaction, &e_weight, &e_doc, &e_doc_id, &e_sentence,
+                       &e_span_begin, &e_span_end}) {
     AppendKeyDecl(*k, "edge", buf);
   }
   for (const Key& k : e_props) AppendKeyDecl(k, "edge", buf);
   w << "  <graph id=\"G\" edgedefault=\"directed\">\n";
 
   for (auto [v, end] = boost::vertices(g); v != end; ++v) {
-    const VertexProps& p = g[*v];
-    w << "    <node id=\"n" << IdToHex(p.id) << "\">\n";
-    AppendData(n_label, p.name, buf);
-    AppendData(n_name, p.name, buf);
-    AppendData(n_node_label, NodeLabelName(p.label), buf);
-    AppendData(n_kind, p.kind, buf);
-    AppendData(n_aliases, JoinList(p.aliases, "|"), buf);
-    AppendData(n_mentions, std::to_string(p.mentions), buf);
+    w << "    <node id=\"n" << IdToHex(snapshot.NodeIdOf(*v)) << "\">\n";
+    AppendData(n_label, snapshot.Name(*v), buf);
+    AppendData(n_name, snapshot.Name(*v), buf);
+    AppendData(n_node_label, NodeLabelName(snapshot.Label(*v)), buf);
+    AppendData(n_kind, snapshot.Kind(*v), buf);
+    AppendData(n_aliases, JoinList(snapshot.Aliases(*v), "|"), buf);
+    AppendData(n_mentions, std::to_string(snapshot.Mentions(*v)), buf);
     for (size_t i = 0; i < node_prop_names.size(); ++i) {
-      if (const std::string* value = FindProperty(p.props, node_prop_names[i])) {
+      const Properties& props = snapshot.VertexProperties(*v);
+      if (const std::string* value = FindProperty(props, node_prop_names[i])) {
         AppendData(n_props[i], *value, buf);
       }
     }
@@ -124,13 +125,13 @@ Status WriteGraphml(const GraphSnapshot& snapshot, std::ostream& out) {
     AppendData(e_label, type, buf);
     AppendData(e_type, type, buf);
     AppendData(e_interaction, type, buf);
-    AppendData(e_weight, FormatDouble(p.weight), buf);
-    AppendData(e_doc, snapshot.DocumentKey(p.doc), buf);
-    AppendData(e_doc_id, IdToHex(p.doc), buf);
+    AppendData(e_weight, FormatDouble(snapshot.Weight(*e)), buf);
+    AppendData(e_doc, snapshot.DocKey(*e), buf);
+    AppendData(e_doc_id, IdToHex(snapshot.Doc(*e)), buf);
     AppendData(e_sentence, std::to_string(p.sentence), buf);
     AppendData(e_span_begin, std::to_string(p.span.begin), buf);
     AppendData(e_span_end, std::to_string(p.span.end), buf);
-    for (const auto& [key, value] : p.props) {
+    for (const auto& [key, value] : snapshot.EdgeProperties(*e)) {
       if (key == "weight") continue;
       // Few properties per edge: a linear scan of the sorted names beats a map here.
       for (size_t i = 0; i < edge_prop_names.size(); ++i) {

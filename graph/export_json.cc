@@ -13,8 +13,8 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kNodeFields[] = {"id", "label", "name", "aliases", "kind", "mentions"};
-constexpr std::string_view kEdgeFields[] = {"id",       "source", "target", "type", "doc",
-                                            "doc_id",   "sentence", "span", "weight"};
+constexpr std::string_view kEdgeFields[] = {"id",     "source",   "target", "type",  "doc",
+                                            "doc_id", "sentence", "span",   "weight"};
 
 template <size_t N>
 std::string FieldName(const std::string& key, const std::string_view (&reserved)[N]) {
@@ -47,15 +47,16 @@ Status WriteJson(const GraphSnapshot& snapshot, std::ostream& out) {
   w << "{\"directed\": true, \"multigraph\": true,\n\"nodes\": [";
   bool first = true;
   for (auto [v, end] = boost::vertices(g); v != end; ++v) {
-    const VertexProps& p = g[*v];
     Json node;
-    node["id"] = IdToHex(p.id);
-    node["label"] = NodeLabelName(p.label);
-    node["name"] = p.name;
-    node["aliases"] = p.aliases;
-    node["kind"] = p.kind;
-    node["mentions"] = p.mentions;
-    for (const auto& [key, value] : p.props) node[FieldName(key, kNodeFields)] = PropertyValue(key, value);
+    node["id"] = IdToHex(snapshot.NodeIdOf(*v));
+    node["label"] = NodeLabelName(snapshot.Label(*v));
+    node["name"] = snapshot.Name(*v);
+    node["aliases"] = snapshot.Aliases(*v);
+    node["kind"] = snapshot.Kind(*v);
+    node["mentions"] = snapshot.Mentions(*v);
+    for (const auto& [key, value] : snapshot.VertexProperties(*v)) {
+      node[FieldName(key, kNodeFields)] = PropertyValue(key, value);
+    }
     w << (first ? "\n" : ",\n");
     first = false;
     AppendRecord(node, w.buffer());
@@ -70,12 +71,12 @@ Status WriteJson(const GraphSnapshot& snapshot, std::ostream& out) {
     edge["source"] = IdToHex(g[boost::source(*e, g)].id);
     edge["target"] = IdToHex(g[boost::target(*e, g)].id);
     edge["type"] = EdgeTypeName(p.type);
-    edge["doc"] = snapshot.DocumentKey(p.doc);
-    edge["doc_id"] = IdToHex(p.doc);
+    edge["doc"] = snapshot.DocKey(*e);
+    edge["doc_id"] = IdToHex(snapshot.Doc(*e));
     edge["sentence"] = p.sentence;
     edge["span"] = {p.span.begin, p.span.end};
-    edge["weight"] = p.weight;
-    for (const auto& [key, value] : p.props) {
+    edge["weight"] = snapshot.Weight(*e);
+    for (const auto& [key, value] : snapshot.EdgeProperties(*e)) {
       if (key == "weight") continue;  // written above as a number
       edge[FieldName(key, kEdgeFields)] = PropertyValue(key, value);
     }

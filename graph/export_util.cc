@@ -84,19 +84,26 @@ std::string JoinList(const std::vector<std::string>& items, std::string_view sep
 }
 
 std::vector<std::string> VertexPropertyKeys(const GraphSnapshot& snapshot) {
-  std::set<std::string> keys;
+  // Property sets are interned: look at each distinct set once, not at every vertex.
   const PropertyGraph& g = snapshot.graph();
+  std::vector<bool> seen(snapshot.num_property_sets(), false);
+  std::set<std::string> keys;
   for (auto [v, end] = boost::vertices(g); v != end; ++v) {
-    for (const auto& [key, value] : g[*v].props) keys.insert(key);
+    if (seen[g[*v].props_index]) continue;
+    seen[g[*v].props_index] = true;
+    for (const auto& [key, value] : snapshot.VertexProperties(*v)) keys.insert(key);
   }
   return {keys.begin(), keys.end()};
 }
 
 std::vector<std::string> EdgePropertyKeys(const GraphSnapshot& snapshot) {
-  std::set<std::string> keys;
   const PropertyGraph& g = snapshot.graph();
+  std::vector<bool> seen(snapshot.num_property_sets(), false);
+  std::set<std::string> keys;
   for (auto [e, end] = boost::edges(g); e != end; ++e) {
-    for (const auto& [key, value] : g[*e].props) {
+    if (seen[g[*e].props_index]) continue;
+    seen[g[*e].props_index] = true;
+    for (const auto& [key, value] : snapshot.EdgeProperties(*e)) {
       if (key != "weight") keys.insert(key);
     }
   }

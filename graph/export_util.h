@@ -28,7 +28,7 @@ void AppendCsvField(std::string_view text, std::string* out);
 std::string JoinList(const std::vector<std::string>& items, std::string_view separator);
 
 // Sorted union of the property keys of all vertices / edges. Edge keys leave out `weight`, which
-// every exporter writes as EdgeProps::weight, a number.
+// every exporter writes as GraphSnapshot::Weight, a number.
 std::vector<std::string> VertexPropertyKeys(const GraphSnapshot& snapshot);
 std::vector<std::string> EdgePropertyKeys(const GraphSnapshot& snapshot);
 

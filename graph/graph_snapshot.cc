@@ -1,25 +1,27 @@
 // Loading a GraphSnapshot from a GraphStore, and cutting subgraphs out of one.
-// Both go through Builder, which puts vertices and edges into the canonical order the header
-// promises, so that two snapshots of the same data are identical down to vertex numbering.
+// Load interns every string, alias list, property set and document into fresh pools while it
+// scans (property sets by their encoded bytes, decoded once per distinct set), collects the edges
+// as flat arrays, and builds the CSR in one go; Subgraph reuses its parent's pools. Both put
+// vertices and edges into the canonical order the header promises, so that two snapshots of the
+// same data are identical down to vertex numbering.
 #include "graph/graph_snapshot.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <map>
+#include <numeric>
 #include <tuple>
 #include <unordered_set>
 #include <utility>
 
+#include "store/value_codec.h"
+
 namespace tupu {
 namespace {
 
-template <typename T>
-bool Wanted(const std::vector<T>& wanted, T value) {
-  return wanted.empty() || std::find(wanted.begin(), wanted.end(), value) != wanted.end();
-}
-
 // CO_MENTIONED carries its weight as text; anything unparsable counts as one sentence.
-double EdgeWeight(EdgeType type, const Properties& props) {
-  if (type != EdgeType::kCoMentioned) return 1.0;
+double WeightOfSet(const Properties& props) {
   const std::string* text = FindProperty(props, "weight");
   if (text == nullptr) return 1.0;
   double value = 1.0;
@@ -28,169 +30,285 @@ double EdgeWeight(EdgeType type, const Properties& props) {
   return value;
 }
 
-VertexProps ToVertexProps(StoredNode&& node) {
-  VertexProps v;
-  v.id = node.id;
-  v.label = node.label;
-  v.name = std::move(node.name);
-  v.aliases = std::move(node.aliases);
-  v.kind = std::move(node.kind);
-  v.mentions = node.mentions;
-  v.props = std::move(node.props);
-  return v;
+// Fills fresh pools, handing out the 32-bit indices the bundles hold. Build-time only: the
+// lookup maps are dropped with it.
+class PoolBuilder {
+ public:
+  explicit PoolBuilder(SnapshotPools* pools) : pools_(pools) {
+    pools_->strings.emplace_back();
+    pools_->alias_lists.emplace_back();
+    pools_->property_sets.emplace_back();
+    pools_->set_weights.push_back(1.0);
+    string_index_.emplace(std::string(), 0);
+    set_index_.emplace(EncodeProperties({}), 0);
+  }
+
+  uint32_t String(const std::string& s) {
+    auto [it, added] = string_index_.try_emplace(s, static_cast<uint32_t>(pools_->strings.size()));
+    if (added) pools_->strings.push_back(s);
+    return it->second;
+  }
+
+  uint32_t AliasList(const std::vector<std::string>& aliases) {
+    if (aliases.empty()) return 0;
+    auto [it, added] =
+        alias_index_.try_emplace(aliases, static_cast<uint32_t>(pools_->alias_lists.size()));
+    if (added) pools_->alias_lists.push_back(aliases);
+    return it->second;
+  }
+
+  // `encoded` as DecodeProperties reads it; decoded only the first time these bytes are seen.
+  Result<uint32_t> PropertySet(std::string_view encoded) {
+    key_.assign(encoded);  // reuses key_'s buffer: no allocation per edge
+    auto it = set_index_.find(key_);
+    if (it != set_index_.end()) return it->second;
+    TUPU_ASSIGN_OR_RETURN(Properties props, DecodeProperties(encoded));
+    auto index = static_cast<uint32_t>(pools_->property_sets.size());
+    pools_->set_weights.push_back(WeightOfSet(props));
+    pools_->property_sets.push_back(std::move(props));
+    set_index_.emplace(key_, index);
+    return index;
+  }
+
+  uint32_t PropertySetOf(const Properties& props) {
+    if (props.empty()) return 0;
+    // Encoding cannot fail to decode: the set is new or found.
+    return PropertySet(EncodeProperties(props)).value();
+  }
+
+  // Documents get indices in first-seen order; SortDocuments renumbers them ascending.
+  uint32_t Doc(DocId doc) {
+    if (have_last_doc_ && doc == last_doc_) return last_doc_index_;
+    auto [it, added] = doc_index_.try_emplace(doc, static_cast<uint32_t>(pools_->docs.size()));
+    if (added) pools_->docs.push_back(doc);
+    have_last_doc_ = true;
+    last_doc_ = doc;
+    last_doc_index_ = it->second;
+    return it->second;
+  }
+
+  // Sorts pools->docs and returns old index -> new index.
+  std::vector<uint32_t> SortDocuments() {
+    std::vector<DocId>& docs = pools_->docs;
+    std::vector<uint32_t> order(docs.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t a, uint32_t b) { return docs[a] < docs[b]; });
+    std::vector<uint32_t> remap(docs.size());
+    std::vector<DocId> sorted(docs.size());
+    for (uint32_t i = 0; i < order.size(); ++i) {
+      remap[order[i]] = i;
+      sorted[i] = docs[order[i]];
+    }
+    docs = std::move(sorted);
+    doc_index_.clear();
+    have_last_doc_ = false;
+    return remap;
+  }
+
+ private:
+  SnapshotPools* pools_;
+  std::unordered_map<std::string, uint32_t> string_index_;
+  std::map<std::vector<std::string>, uint32_t> alias_index_;
+  std::unordered_map<std::string, uint32_t> set_index_;
+  std::string key_;
+  std::unordered_map<DocId, uint32_t> doc_index_;
+  bool have_last_doc_ = false;
+  DocId last_doc_ = 0;
+  uint32_t last_doc_index_ = 0;
+};
+
+using EdgeEnds = std::pair<uint32_t, uint32_t>;
+
+// Puts edges (ends[i], props[i]) into canonical order: by (source, type, target, fact id). Vertex
+// numbers ascend with NodeIds, so this is the header's order.
+void SortEdges(std::vector<EdgeEnds>* ends, std::vector<EdgeProps>* props) {
+  auto key = [&](uint32_t i) {
+    const EdgeProps& p = (*props)[i];
+    return std::make_tuple((*ends)[i].first, p.type, (*ends)[i].second, p.id);
+  };
+  bool sorted = true;
+  for (uint32_t i = 1; i < ends->size() && sorted; ++i) sorted = !(key(i) < key(i - 1));
+  if (sorted) return;
+  std::vector<uint32_t> order(ends->size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
+  std::vector<EdgeEnds> sorted_ends(ends->size());
+  std::vector<EdgeProps> sorted_props(props->size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    sorted_ends[i] = (*ends)[order[i]];
+    sorted_props[i] = (*props)[order[i]];
+  }
+  *ends = std::move(sorted_ends);
+  *props = std::move(sorted_props);
 }
 
 }  // namespace
 
-// Builds a snapshot in canonical order. Vertices first (any order: sorted here), then edges,
-// which go straight into the graph while they arrive in canonical order (a RocksDB scan of the
-// `out` column family yields exactly that order) and are sorted once at the end otherwise.
+// Turns vertex bundles (ascending id) and edges into a snapshot: one CSR construction, then the
+// name index.
 class GraphSnapshot::Builder {
  public:
-  std::vector<VertexProps> vertices;
-  std::unordered_map<DocId, std::string> document_keys;
-
-  Builder() : snapshot_(new GraphSnapshot()) {}
-
-  // REQUIRES: called once, before any AddEdge.
-  void AddVertices() {
-    auto vertex_less = [](const VertexProps& a, const VertexProps& b) { return a.id < b.id; };
-    if (!std::is_sorted(vertices.begin(), vertices.end(), vertex_less)) {
-      std::sort(vertices.begin(), vertices.end(), vertex_less);
-    }
-    snapshot_->graph_ = PropertyGraph(vertices.size());
-    PropertyGraph& g = snapshot_->graph_;
-    snapshot_->vertex_by_id_.reserve(vertices.size());
-    for (Vertex v = 0; v < vertices.size(); ++v) {
-      g[v] = std::move(vertices[v]);
-      const VertexProps& stored = g[v];
-      snapshot_->vertex_by_id_.emplace(stored.id, v);
-      snapshot_->vertices_by_name_.emplace(stored.name, v);
-      for (const auto& alias : stored.aliases) {
-        if (alias != stored.name) snapshot_->vertices_by_name_.emplace(alias, v);
-      }
-    }
+  static std::shared_ptr<GraphSnapshot> Build(std::shared_ptr<const SnapshotPools> pools,
+                                              std::vector<VertexProps> vertices,
+                                              std::vector<EdgeEnds> ends,
+                                              std::vector<EdgeProps> props) {
+    SortEdges(&ends, &props);
+    std::shared_ptr<GraphSnapshot> snapshot(new GraphSnapshot());
+    snapshot->pools_ = std::move(pools);
+    // The edges arrive grouped by source; the histogram sort behind this constructor is stable,
+    // so each vertex keeps its out-edges (and in-edges) in the order given.
+    snapshot->graph_ = PropertyGraph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(),
+                                     props.begin(), static_cast<uint32_t>(vertices.size()));
+    ends.clear();
+    ends.shrink_to_fit();
+    props.clear();
+    props.shrink_to_fit();
+    PropertyGraph& g = snapshot->graph_;
+    for (Vertex v = 0; v < vertices.size(); ++v) g[v] = vertices[v];
     vertices.clear();
     vertices.shrink_to_fit();
-  }
-
-  // Drops the edge when an endpoint is not among the vertices.
-  void AddEdge(NodeId src, NodeId dst, EdgeProps props) {
-    if (src != last_src_id_) {
-      auto it = snapshot_->vertex_by_id_.find(src);
-      if (it == snapshot_->vertex_by_id_.end()) return;
-      last_src_id_ = src;
-      last_src_ = it->second;
-    }
-    auto dst_it = snapshot_->vertex_by_id_.find(dst);
-    if (dst_it == snapshot_->vertex_by_id_.end()) return;
-    EdgeKey key{src, props.type, dst, props.id};
-    if (!out_of_order_ && have_last_key_ && key < last_key_) out_of_order_ = true;
-    last_key_ = key;
-    have_last_key_ = true;
-    boost::add_edge(last_src_, dst_it->second, std::move(props), snapshot_->graph_);
-  }
-
-  // `store` (may be null) supplies the keys of documents that have no Document node.
-  Result<std::shared_ptr<GraphSnapshot>> Finish(const GraphStore* store) && {
-    PropertyGraph& g = snapshot_->graph_;
-    if (out_of_order_) SortEdges();
-    // Keep only the keys of documents an edge or a Document vertex of this snapshot cites. One
-    // sorted pass over the distinct documents: far fewer lookups than one per edge.
-    std::vector<DocId> docs;
-    docs.reserve(boost::num_edges(g));
-    for (auto [first, last] = boost::edges(g); first != last; ++first) docs.push_back(g[*first].doc);
-    std::sort(docs.begin(), docs.end());
-    docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
-    for (DocId doc : docs) {
-      auto it = document_keys.find(doc);
-      if (it != document_keys.end()) {
-        snapshot_->document_keys_.emplace(doc, it->second);
-        continue;
-      }
-      if (store == nullptr) continue;
-      // A document whose Document node is missing (a store that keeps none) still has a key.
-      auto stored = store->GetDocument(doc);
-      if (stored.ok()) {
-        snapshot_->document_keys_.emplace(doc, stored->source_key);
-      } else if (!stored.status().IsNotFound()) {
-        return stored.status().WithContext("loading the graph snapshot (document " +
-                                           IdToHex(doc) + ")");
+    auto& by_name = snapshot->vertices_by_name_;
+    by_name.reserve(snapshot->num_vertices());
+    for (Vertex v = 0; v < snapshot->num_vertices(); ++v) {
+      const std::string& name = snapshot->Name(v);
+      by_name.emplace(name, v);
+      for (const auto& alias : snapshot->Aliases(v)) {
+        if (alias != name) by_name.emplace(alias, v);
       }
     }
-    for (auto [first, last] = boost::vertices(g); first != last; ++first) {
-      if (g[*first].label == NodeLabel::kDocument) {
-        snapshot_->document_keys_.emplace(g[*first].id, g[*first].name);
-      }
-    }
-    return std::move(snapshot_);
+    return snapshot;
   }
-
- private:
-  using EdgeKey = std::tuple<NodeId, EdgeType, NodeId, FactId>;
-
-  // The slow path for a store that scans edges out of order: take the edges out, sort, re-add.
-  void SortEdges() {
-    PropertyGraph& g = snapshot_->graph_;
-    struct Pending {
-      EdgeKey key;
-      Vertex src, dst;
-      EdgeProps props;
-    };
-    std::vector<Pending> pending;
-    pending.reserve(boost::num_edges(g));
-    for (auto [e, end] = boost::edges(g); e != end; ++e) {
-      Vertex u = boost::source(*e, g), v = boost::target(*e, g);
-      pending.push_back({EdgeKey{g[u].id, g[*e].type, g[v].id, g[*e].id}, u, v, std::move(g[*e])});
-    }
-    std::sort(pending.begin(), pending.end(),
-              [](const Pending& a, const Pending& b) { return a.key < b.key; });
-    PropertyGraph sorted(boost::num_vertices(g));
-    for (Vertex v = 0; v < boost::num_vertices(g); ++v) sorted[v] = std::move(g[v]);
-    for (auto& p : pending) boost::add_edge(p.src, p.dst, std::move(p.props), sorted);
-    g = std::move(sorted);
-  }
-
-  std::shared_ptr<GraphSnapshot> snapshot_;
-  NodeId last_src_id_ = 0;
-  Vertex last_src_ = 0;
-  EdgeKey last_key_{};
-  bool have_last_key_ = false;
-  bool out_of_order_ = false;
 };
 
+namespace {
+
+// The edge scan's callback: filters, maps node ids to vertices, interns, and collects. Stops the
+// scan at the first undecodable property set (the error is kept in `status`).
+struct EdgeCollector {
+  const std::unordered_map<NodeId, uint32_t>* vertex_of;
+  std::array<bool, 64> wanted{};
+  PoolBuilder* pools;
+  std::vector<EdgeEnds> ends;
+  std::vector<EdgeProps> props;
+  Status status;
+  bool have_last_src = false;
+  NodeId last_src_id = 0;
+  int64_t last_src = -1;  // -1: not a vertex of the snapshot
+
+  bool operator()(const EdgeView* views, size_t count) {
+    for (size_t i = 0; i < count; ++i) {
+      const EdgeView& e = views[i];
+      auto type = static_cast<size_t>(e.type);
+      if (type >= wanted.size() || !wanted[type]) continue;
+      if (!have_last_src || e.src != last_src_id) {
+        auto it = vertex_of->find(e.src);
+        have_last_src = true;
+        last_src_id = e.src;
+        last_src = it == vertex_of->end() ? -1 : it->second;
+      }
+      if (last_src < 0) continue;
+      auto dst = vertex_of->find(e.dst);
+      if (dst == vertex_of->end()) continue;
+      auto set = pools->PropertySet(e.encoded_props);
+      if (!set.ok()) {
+        status = set.status();
+        return false;
+      }
+      EdgeProps p;
+      p.id = e.id;
+      p.type = e.type;
+      p.doc_index = pools->Doc(e.doc);
+      p.sentence = e.sentence;
+      p.span = e.span;
+      p.props_index = *set;
+      ends.emplace_back(static_cast<uint32_t>(last_src), dst->second);
+      props.push_back(p);
+    }
+    return true;
+  }
+};
+
+template <typename T>
+bool Wanted(const std::vector<T>& wanted, T value) {
+  return wanted.empty() || std::find(wanted.begin(), wanted.end(), value) != wanted.end();
+}
+
+}  // namespace
+
 Result<std::shared_ptr<const GraphSnapshot>> GraphSnapshot::Load(const GraphStore& store,
-                                                                  const SnapshotFilter& filter) {
-  Builder builder;
+                                                                 const SnapshotFilter& filter) {
+  auto pools = std::make_shared<SnapshotPools>();
+  PoolBuilder pool_builder(pools.get());
+  std::vector<VertexProps> vertices;
+  std::unordered_map<DocId, std::string> document_names;  // every Document node, even filtered
   auto counts = store.Counts();
-  if (counts.ok()) builder.vertices.reserve(counts->nodes);
+  if (counts.ok()) vertices.reserve(counts->nodes);
   Status s = store.ForEachNode([&](const StoredNode& node) {
-    if (node.label == NodeLabel::kDocument) builder.document_keys.emplace(node.id, node.name);
+    if (node.label == NodeLabel::kDocument) document_names.emplace(node.id, node.name);
     if (!Wanted(filter.labels, node.label)) return true;
-    builder.vertices.push_back(ToVertexProps(StoredNode(node)));
+    VertexProps v;
+    v.id = node.id;
+    v.label = node.label;
+    v.name_index = pool_builder.String(node.name);
+    v.kind_index = pool_builder.String(node.kind);
+    v.aliases_index = pool_builder.AliasList(node.aliases);
+    v.props_index = pool_builder.PropertySetOf(node.props);
+    v.mentions = node.mentions;
+    vertices.push_back(v);
     return true;
   });
   if (!s.ok()) return s.WithContext("loading the graph snapshot (nodes)");
-  builder.AddVertices();
+  auto by_id = [](const VertexProps& a, const VertexProps& b) { return a.id < b.id; };
+  if (!std::is_sorted(vertices.begin(), vertices.end(), by_id)) {
+    std::sort(vertices.begin(), vertices.end(), by_id);
+  }
 
-  s = store.ForEachEdge([&](const StoredEdge& edge) {
-    if (!Wanted(filter.edge_types, edge.type)) return true;
-    EdgeProps props;
-    props.id = edge.id;
-    props.type = edge.type;
-    props.doc = edge.doc;
-    props.sentence = edge.sentence;
-    props.span = edge.span;
-    props.weight = EdgeWeight(edge.type, edge.props);
-    props.props = edge.props;
-    builder.AddEdge(edge.src, edge.dst, std::move(props));
-    return true;
-  });
+  std::unordered_map<NodeId, uint32_t> vertex_of;
+  vertex_of.reserve(vertices.size());
+  for (uint32_t v = 0; v < vertices.size(); ++v) vertex_of.emplace(vertices[v].id, v);
+  EdgeCollector collector;
+  collector.vertex_of = &vertex_of;
+  collector.pools = &pool_builder;
+  for (size_t t = 0; t < collector.wanted.size(); ++t) {
+    collector.wanted[t] = Wanted(filter.edge_types, static_cast<EdgeType>(t));
+  }
+  if (counts.ok()) {
+    collector.ends.reserve(counts->edges);
+    collector.props.reserve(counts->edges);
+  }
+  s = ScanEdgeBatches(store, collector);
+  if (s.ok()) s = collector.status;
   if (!s.ok()) return s.WithContext("loading the graph snapshot (edges)");
+  vertex_of = {};
 
-  auto finished = std::move(builder).Finish(&store);
-  if (!finished.ok()) return finished.status();
-  std::shared_ptr<const GraphSnapshot> snapshot = std::move(finished).value();
+  // The document table: every document an edge cites, and every Document vertex; ascending.
+  for (const VertexProps& v : vertices) {
+    if (v.label == NodeLabel::kDocument) pool_builder.Doc(v.id);
+  }
+  std::vector<uint32_t> remap = pool_builder.SortDocuments();
+  for (EdgeProps& p : collector.props) p.doc_index = remap[p.doc_index];
+  pools->doc_keys.resize(pools->docs.size());
+  for (size_t i = 0; i < pools->docs.size(); ++i) {
+    DocId doc = pools->docs[i];
+    auto it = document_names.find(doc);
+    if (it != document_names.end()) {
+      pools->doc_keys[i] = it->second;
+      continue;
+    }
+    // A document whose Document node is missing (a store that keeps none) still has a key.
+    auto stored = store.GetDocument(doc);
+    if (stored.ok()) {
+      pools->doc_keys[i] = stored->source_key;
+    } else if (!stored.status().IsNotFound()) {
+      return stored.status().WithContext("loading the graph snapshot (document " + IdToHex(doc) +
+                                         ")");
+    }
+  }
+  document_names = {};
+
+  std::shared_ptr<const GraphSnapshot> snapshot = Builder::Build(
+      std::move(pools), std::move(vertices), std::move(collector.ends), std::move(collector.props));
   if (filter.drop_isolated) {
     // The subgraph of all edges is the snapshot without the vertices no edge touches.
     std::vector<Edge> all;
@@ -205,9 +323,18 @@ size_t GraphSnapshot::num_vertices() const { return boost::num_vertices(graph_);
 size_t GraphSnapshot::num_edges() const { return boost::num_edges(graph_); }
 
 std::optional<Vertex> GraphSnapshot::FindVertex(NodeId id) const {
-  auto it = vertex_by_id_.find(id);
-  if (it == vertex_by_id_.end()) return std::nullopt;
-  return it->second;
+  size_t lo = 0, hi = num_vertices();
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (graph_[static_cast<Vertex>(mid)].id < id) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  if (lo < num_vertices() && graph_[static_cast<Vertex>(lo)].id == id)
+    return static_cast<Vertex>(lo);
+  return std::nullopt;
 }
 
 std::vector<Vertex> GraphSnapshot::FindByName(const std::string& name,
@@ -223,35 +350,69 @@ std::vector<Vertex> GraphSnapshot::FindByName(const std::string& name,
 }
 
 std::shared_ptr<const GraphSnapshot> GraphSnapshot::Subgraph(const std::vector<Edge>& edges) const {
-  Builder builder;
-  std::vector<bool> endpoint(num_vertices(), false);
+  const size_t n = num_vertices();
+  std::vector<uint32_t> new_index(n, UINT32_MAX);
   std::unordered_set<FactId> seen;
+  seen.reserve(edges.size());
   std::vector<Edge> kept;
   kept.reserve(edges.size());
   for (const Edge& e : edges) {
     // Fact ids are unique within a store; an edge listed twice is the same fact.
     if (!seen.insert(graph_[e].id).second) continue;
-    endpoint[boost::source(e, graph_)] = true;
-    endpoint[boost::target(e, graph_)] = true;
+    new_index[Source(e)] = 0;
+    new_index[Target(e)] = 0;
     kept.push_back(e);
   }
-  for (Vertex v = 0; v < endpoint.size(); ++v) {
-    if (endpoint[v]) builder.vertices.push_back(graph_[v]);
+  seen = {};
+  std::vector<VertexProps> vertices;
+  for (Vertex v = 0; v < n; ++v) {
+    if (new_index[v] == UINT32_MAX) continue;
+    new_index[v] = static_cast<uint32_t>(vertices.size());
+    vertices.push_back(graph_[v]);
   }
-  builder.AddVertices();
+  std::vector<EdgeEnds> ends;
+  std::vector<EdgeProps> props;
+  ends.reserve(kept.size());
+  props.reserve(kept.size());
   for (const Edge& e : kept) {
-    builder.AddEdge(graph_[boost::source(e, graph_)].id, graph_[boost::target(e, graph_)].id,
-                    graph_[e]);
+    ends.emplace_back(new_index[Source(e)], new_index[Target(e)]);
+    props.push_back(graph_[e]);
   }
-  builder.document_keys = document_keys_;
-  // Without a store Finish cannot fail.
-  return std::move(builder).Finish(nullptr).value();
+  return Builder::Build(pools_, std::move(vertices), std::move(ends), std::move(props));
 }
 
 const std::string& GraphSnapshot::DocumentKey(DocId doc) const {
   static const std::string kEmpty;
-  auto it = document_keys_.find(doc);
-  return it == document_keys_.end() ? kEmpty : it->second;
+  const std::vector<DocId>& docs = pools_->docs;
+  auto it = std::lower_bound(docs.begin(), docs.end(), doc);
+  if (it == docs.end() || *it != doc) return kEmpty;
+  return pools_->doc_keys[static_cast<size_t>(it - docs.begin())];
+}
+
+size_t GraphSnapshot::MemoryBytes() const {
+  auto string_bytes = [](const std::string& s) {
+    return sizeof(std::string) + (s.capacity() > 15 ? s.capacity() + 1 : 0);
+  };
+  const size_t n = num_vertices(), m = num_edges();
+  // Forward CSR: row starts, targets, bundles; backward: row starts, sources, edge indices.
+  size_t bytes = n * sizeof(VertexProps) + 2 * (n + 1) * sizeof(uint32_t) +
+                 m * (sizeof(EdgeProps) + 3 * sizeof(uint32_t));
+  // Name index: buckets plus one node (next pointer, key, value, cached hash) per entry.
+  bytes += vertices_by_name_.bucket_count() * sizeof(void*) +
+           vertices_by_name_.size() * (sizeof(void*) + sizeof(std::string_view) + 8 + 8);
+  const SnapshotPools& p = *pools_;
+  for (const auto& s : p.strings) bytes += string_bytes(s);
+  for (const auto& list : p.alias_lists) {
+    bytes += sizeof(list);
+    for (const auto& s : list) bytes += string_bytes(s);
+  }
+  for (const auto& set : p.property_sets) {
+    bytes += sizeof(set);
+    for (const auto& [k, v] : set) bytes += string_bytes(k) + string_bytes(v);
+  }
+  bytes += p.set_weights.capacity() * sizeof(double) + p.docs.capacity() * sizeof(DocId);
+  for (const auto& s : p.doc_keys) bytes += string_bytes(s);
+  return bytes;
 }
 
 }  // namespace tupu

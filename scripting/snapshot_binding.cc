@@ -110,39 +110,41 @@ Direction CheckDirection(lua_State* L, int arg, Direction fallback) {
   RaiseAtUserLine(L, "direction: expected \"out\", \"in\" or \"both\", got \"" + name + "\"");
 }
 
-void PushVertex(lua_State* L, const PropertyGraph& g, Vertex v) {
-  const VertexProps& node = g[v];
+void PushVertex(lua_State* L, const GraphSnapshot& snapshot, Vertex v) {
   lua_createtable(L, 0, 8);
-  SetString(L, "id", IdToHex(node.id));
-  SetString(L, "label", NodeLabelName(node.label));
-  SetString(L, "name", node.name);
-  if (!node.kind.empty()) SetString(L, "kind", node.kind);
-  lua_pushinteger(L, node.mentions);
+  SetString(L, "id", IdToHex(snapshot.NodeIdOf(v)));
+  SetString(L, "label", NodeLabelName(snapshot.Label(v)));
+  SetString(L, "name", snapshot.Name(v));
+  const std::string& kind = snapshot.Kind(v);
+  if (!kind.empty()) SetString(L, "kind", kind);
+  lua_pushinteger(L, snapshot.Mentions(v));
   lua_setfield(L, -2, "mentions");
-  lua_createtable(L, static_cast<int>(node.aliases.size()), 0);
-  for (size_t i = 0; i < node.aliases.size(); ++i) {
-    lua_pushlstring(L, node.aliases[i].data(), node.aliases[i].size());
+  const std::vector<std::string>& aliases = snapshot.Aliases(v);
+  lua_createtable(L, static_cast<int>(aliases.size()), 0);
+  for (size_t i = 0; i < aliases.size(); ++i) {
+    lua_pushlstring(L, aliases[i].data(), aliases[i].size());
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
   }
   lua_setfield(L, -2, "aliases");
-  PushProperties(L, node.props);
+  PushProperties(L, snapshot.VertexProperties(v));
 }
 
-void PushSnapshotEdge(lua_State* L, const PropertyGraph& g, Edge e) {
+void PushSnapshotEdge(lua_State* L, const GraphSnapshot& snapshot, Edge e) {
+  const PropertyGraph& g = snapshot.graph();
   const EdgeProps& edge = g[e];
   lua_createtable(L, 0, 10);
   SetString(L, "id", IdToHex(edge.id));
   SetString(L, "type", EdgeTypeName(edge.type));
   SetString(L, "src", IdToHex(g[boost::source(e, g)].id));
   SetString(L, "dst", IdToHex(g[boost::target(e, g)].id));
-  SetString(L, "doc", IdToHex(edge.doc));
+  SetString(L, "doc", IdToHex(snapshot.Doc(e)));
   lua_pushinteger(L, edge.sentence);
   lua_setfield(L, -2, "sentence");
   lua_pushinteger(L, edge.span.begin);
   lua_setfield(L, -2, "span_begin");
   lua_pushinteger(L, edge.span.end);
   lua_setfield(L, -2, "span_end");
-  PushProperties(L, edge.props);
+  PushProperties(L, snapshot.EdgeProperties(e));
 }
 
 // ---- Elements: the traversal layer's lookups and scans, answered from the snapshot so a 2-hop
@@ -180,7 +182,7 @@ int NativeNode(lua_State* L) {
   const GraphSnapshot& snapshot = FullSnapshot(L);
   auto v = VertexArg(L, snapshot, 1);
   if (!v) return 0;
-  PushVertex(L, snapshot.graph(), *v);
+  PushVertex(L, snapshot, *v);
   return 1;
 }
 
@@ -198,14 +200,14 @@ int NativeFind(lua_State* L) {
     std::optional<Vertex> best;
     for (Vertex v : found) {
       if (g[v].label != candidate) continue;
-      if (g[v].name == name) {
+      if (snapshot.Name(v) == name) {
         best = v;
         break;
       }
       if (!best) best = v;
     }
     if (!best) continue;
-    PushVertex(L, g, *best);
+    PushVertex(L, snapshot, *best);
     lua_rawseti(L, -2, ++n);
   }
   return 1;
@@ -220,7 +222,7 @@ int NativeScanNodes(lua_State* L) {
   lua_Integer n = 0;
   for (auto [v, end] = boost::vertices(g); v != end && KeepScanning(L); ++v) {
     if (label && g[*v].label != *label) continue;
-    PushVertex(L, g, *v);
+    PushVertex(L, snapshot, *v);
     lua_rawseti(L, -2, ++n);
   }
   RaiseIfError(L, Status::OK(), "nodes");
@@ -236,7 +238,7 @@ int NativeScanEdges(lua_State* L) {
   lua_Integer n = 0;
   for (auto [e, end] = boost::edges(g); e != end; ++e) {
     if (type && g[*e].type != *type) continue;
-    PushSnapshotEdge(L, g, *e);
+    PushSnapshotEdge(L, snapshot, *e);
     lua_rawseti(L, -2, ++n);
     if ((n & 0xfff) == 0 && !KeepScanning(L)) break;
   }
@@ -255,7 +257,7 @@ int NativeOutEdges(lua_State* L) {
   lua_Integer n = 0;
   for (auto [e, end] = boost::out_edges(*v, g); e != end; ++e) {
     if (type && g[*e].type != *type) continue;
-    PushSnapshotEdge(L, g, *e);
+    PushSnapshotEdge(L, snapshot, *e);
     lua_rawseti(L, -2, ++n);
   }
   return 1;
@@ -280,7 +282,7 @@ int NativeInEdges(lua_State* L) {
   });
   lua_Integer n = 0;
   for (const Edge& e : edges) {
-    PushSnapshotEdge(L, g, e);
+    PushSnapshotEdge(L, snapshot, e);
     lua_rawseti(L, -2, ++n);
   }
   return 1;
@@ -293,7 +295,7 @@ void PushRanking(lua_State* L, const GraphSnapshot& snapshot, const Ranking& ran
   lua_Integer n = 0;
   for (const RankedVertex& r : ranking) {
     lua_createtable(L, 0, 2);
-    PushVertex(L, snapshot.graph(), r.vertex);
+    PushVertex(L, snapshot, r.vertex);
     lua_setfield(L, -2, "node");
     if (counts) {
       lua_pushinteger(L, static_cast<lua_Integer>(r.score));
@@ -353,7 +355,7 @@ int NativeComponents(lua_State* L) {
     lua_createtable(L, static_cast<int>(members.size()), 0);
     lua_Integer m = 0;
     for (Vertex v : members) {
-      PushVertex(L, snapshot.graph(), v);
+      PushVertex(L, snapshot, v);
       lua_rawseti(L, -2, ++m);
     }
     lua_rawseti(L, -2, ++c);
@@ -378,15 +380,14 @@ int NativeShortestPath(lua_State* L) {
     if (path.status().IsNotFound()) return 0;
     RaiseIfError(L, path.status(), "shortest_path");
   }
-  const PropertyGraph& g = snapshot.graph();
   lua_createtable(L, static_cast<int>(path->vertices.size() + path->edges.size()), 0);
   lua_Integer n = 0;
   for (size_t i = 0; i < path->vertices.size(); ++i) {
     if (i > 0) {
-      PushSnapshotEdge(L, g, path->edges[i - 1]);
+      PushSnapshotEdge(L, snapshot, path->edges[i - 1]);
       lua_rawseti(L, -2, ++n);
     }
-    PushVertex(L, g, path->vertices[i]);
+    PushVertex(L, snapshot, path->vertices[i]);
     lua_rawseti(L, -2, ++n);
   }
   return 1;

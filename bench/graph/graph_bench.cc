@@ -2,7 +2,9 @@
 // PageRank, then has networkx and igraph (peers.py) do the same on the same graph in the same run
 // and prints the table with ratios. Not a test: timings vary with the machine.
 //
-// usage: graph_bench [--nodes N] [--edges M] [--out DIR] [--peers all|igraph|none]
+// usage: graph_bench [--nodes N] [--edges M] [--out DIR] [--peers all|igraph|none] [--rocks DB]
+// --rocks DB: also time the snapshot load from a RocksDB store in folder DB (written from the
+// synthetic graph through Ingest when the folder does not exist yet; reused otherwise).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -47,15 +49,15 @@ double BoostGraphmlSeconds(const tupu::GraphSnapshot& snap, const std::string& p
   boost::dynamic_properties dp;
   // Maps over a const graph must be function maps: dynamic_properties wants lvalue maps writable.
   dp.property("name", boost::make_function_property_map<tupu::Vertex>(
-                          [&g](tupu::Vertex v) { return g[v].name; }));
+                          [&snap](tupu::Vertex v) { return snap.Name(v); }));
   dp.property("node_label", boost::make_function_property_map<tupu::Vertex>(
                                 [&g](tupu::Vertex v) { return std::string(tupu::NodeLabelName(g[v].label)); }));
   dp.property("type", boost::make_function_property_map<tupu::Edge>(
                           [&g](tupu::Edge e) { return std::string(tupu::EdgeTypeName(g[e].type)); }));
   dp.property("weight", boost::make_function_property_map<tupu::Edge>(
-                            [&g](tupu::Edge e) { return g[e].weight; }));
-  dp.property("date", boost::make_function_property_map<tupu::Edge>([&g](tupu::Edge e) {
-    const std::string* d = tupu::FindProperty(g[e].props, "date");
+                            [&snap](tupu::Edge e) { return snap.Weight(e); }));
+  dp.property("date", boost::make_function_property_map<tupu::Edge>([&snap](tupu::Edge e) {
+    const std::string* d = tupu::FindProperty(snap.EdgeProperties(e), "date");
     return d ? *d : std::string();
   }));
   auto t = Clock::now();
@@ -74,12 +76,54 @@ void Die(const tupu::Status& s, const char* what) {
   std::exit(1);
 }
 
+// Times GraphSnapshot::Load from RocksDB (the folder is written first when missing).
+void RocksLoad(const tupu::bench::SyntheticOptions& options, const std::string& dir) {
+  if (!std::filesystem::exists(dir)) {
+    auto t = Clock::now();
+    auto synthetic = tupu::bench::SyntheticGraphStore::Generate(options);
+    auto writer = tupu::GraphStore::Open(dir, tupu::StoreOptions{});
+    Die(writer.status(), "opening the RocksDB store for writing");
+    Die(tupu::bench::WriteToStore(*synthetic, writer->get()), "writing the RocksDB store");
+    std::printf("wrote %s in %.1f s\n", dir.c_str(), Seconds(t));
+  }
+  tupu::StoreOptions read_only;
+  read_only.create_if_missing = false;
+  read_only.read_only = true;
+  auto store = tupu::GraphStore::Open(dir, read_only);
+  Die(store.status(), "opening the RocksDB store");
+  for (int run = 0; run < 2; ++run) {  // the second run reads with a warm OS page cache
+    long long rss_before = RssBytes();
+    auto t = Clock::now();
+    auto loaded = tupu::GraphSnapshot::Load(**store);
+    Die(loaded.status(), "load from RocksDB");
+    double s = Seconds(t);
+    const double edges = static_cast<double>((*loaded)->num_edges());
+    std::printf("RocksDB load run %d: %zu nodes, %zu edges in %.3f s = %.2f M edges/s; "
+                "%.1f bytes/edge counted, %.1f bytes/edge RSS growth\n",
+                run + 1, (*loaded)->num_vertices(), (*loaded)->num_edges(), s, edges / s / 1e6,
+                static_cast<double>((*loaded)->MemoryBytes()) / edges,
+                static_cast<double>(RssBytes() - rss_before) / edges);
+    t = Clock::now();
+    uint64_t scanned = 0;
+    auto count = [&](const tupu::EdgeView*, size_t n) {
+      scanned += n;
+      return true;
+    };
+    Die(tupu::ScanEdgeBatches(**store, count), "scan");
+    double scan_s = Seconds(t);
+    std::printf("  ScanEdges alone: %llu edges in %.3f s = %.2f M edges/s\n",
+                static_cast<unsigned long long>(scanned), scan_s,
+                static_cast<double>(scanned) / scan_s / 1e6);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   tupu::bench::SyntheticOptions options;
   std::string out_dir = "graph_bench_out";
   std::string peers = "all";
+  std::string rocks_dir;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     auto next = [&]() -> std::string {
@@ -93,13 +137,16 @@ int main(int argc, char** argv) {
     else if (arg == "--edges") options.edges = std::stoull(next());
     else if (arg == "--out") out_dir = next();
     else if (arg == "--peers") peers = next();
+    else if (arg == "--rocks") rocks_dir = next();
     else {
       std::cerr << "usage: graph_bench [--nodes N] [--edges M] [--out DIR] "
-                   "[--peers all|igraph|none]\n";
+                   "[--peers all|igraph|none] [--rocks DB]\n";
       return arg == "--help" ? 0 : 2;
     }
   }
   std::filesystem::create_directories(out_dir);
+
+  if (!rocks_dir.empty()) RocksLoad(options, rocks_dir);
 
   auto t = Clock::now();
   auto store = tupu::bench::SyntheticGraphStore::Generate(options);
@@ -114,6 +161,11 @@ int main(int argc, char** argv) {
   long long snapshot_bytes = RssBytes() - rss_before;
   const tupu::GraphSnapshot& snap = **loaded;
   const double edges = static_cast<double>(snap.num_edges());
+  std::printf("snapshot: %zu vertices, %zu edges, %zu property sets, %.1f bytes/edge counted "
+              "(MemoryBytes), %.1f bytes/edge RSS growth\n",
+              snap.num_vertices(), snap.num_edges(), snap.num_property_sets(),
+              static_cast<double>(snap.MemoryBytes()) / edges,
+              static_cast<double>(snapshot_bytes) / edges);
 
   std::string graphml = out_dir + "/tupu.graphml";
   t = Clock::now();
@@ -132,14 +184,14 @@ int main(int argc, char** argv) {
     std::ofstream nodes(out_dir + "/nodes.tsv"), edge_out(out_dir + "/edges.tsv"),
         ranks(out_dir + "/tupu_pagerank.tsv");
     for (tupu::Vertex v = 0; v < snap.num_vertices(); ++v) {
-      nodes << v << '\t' << g[v].name << '\t' << tupu::NodeLabelName(g[v].label) << '\n';
+      nodes << v << '\t' << snap.Name(v) << '\t' << tupu::NodeLabelName(g[v].label) << '\n';
     }
     for (auto [e, end] = boost::edges(g); e != end; ++e) {
       const auto& p = g[*e];
-      const std::string* date = tupu::FindProperty(p.props, "date");
+      const std::string* date = tupu::FindProperty(snap.EdgeProperties(*e), "date");
       edge_out << boost::source(*e, g) << '\t' << boost::target(*e, g) << '\t'
-               << tupu::EdgeTypeName(p.type) << '\t' << p.weight << '\t' << (date ? *date : "")
-               << '\t' << snap.DocumentKey(p.doc) << '\n';
+               << tupu::EdgeTypeName(p.type) << '\t' << snap.Weight(*e) << '\t' << (date ? *date : "")
+               << '\t' << snap.DocKey(*e) << '\n';
     }
     ranks.precision(17);
     for (const auto& rv : *pagerank) ranks << rv.vertex << '\t' << rv.score << '\n';

@@ -2,8 +2,11 @@
 // offices appear everywhere, as in real news) by drawing endpoints with a squared uniform.
 #include "synthetic_graph.h"
 
+#include "store/value_codec.h"
+
 #include <algorithm>
 #include <cstdio>
+#include <unordered_map>
 #include <random>
 #include <string>
 #include <tuple>
@@ -129,6 +132,8 @@ std::unique_ptr<SyntheticGraphStore> SyntheticGraphStore::Generate(const Synthet
   std::sort(store->edges_.begin(), store->edges_.end(), [](const StoredEdge& a, const StoredEdge& b) {
     return std::tie(a.src, a.type, a.dst, a.id) < std::tie(b.src, b.type, b.dst, b.id);
   });
+  store->encoded_props_.reserve(store->edges_.size());
+  for (const auto& e : store->edges_) store->encoded_props_.push_back(EncodeProperties(e.props));
   return store;
 }
 
@@ -142,6 +147,79 @@ Status SyntheticGraphStore::ForEachNode(const std::function<bool(const StoredNod
 Status SyntheticGraphStore::ForEachEdge(const std::function<bool(const StoredEdge&)>& fn) const {
   for (const auto& e : edges_) {
     if (!fn(e)) break;
+  }
+  return Status::OK();
+}
+
+Status SyntheticGraphStore::ScanEdges(EdgeBatchFn fn, void* context) const {
+  constexpr size_t kBatch = 1024;
+  std::vector<EdgeView> batch;
+  batch.reserve(kBatch);
+  for (size_t i = 0; i < edges_.size(); ++i) {
+    const StoredEdge& e = edges_[i];
+    EdgeView v;
+    v.id = e.id;
+    v.src = e.src;
+    v.dst = e.dst;
+    v.doc = e.doc;
+    v.type = e.type;
+    v.sentence = e.sentence;
+    v.span = e.span;
+    v.encoded_props = encoded_props_[i];
+    batch.push_back(v);
+    if (batch.size() == kBatch) {
+      if (!fn(context, batch.data(), batch.size())) return Status::OK();
+      batch.clear();
+    }
+  }
+  if (!batch.empty()) fn(context, batch.data(), batch.size());
+  return Status::OK();
+}
+
+Status WriteToStore(const SyntheticGraphStore& synthetic, GraphStore* store) {
+  std::unordered_map<NodeId, const StoredNode*> node_of;
+  for (const auto& n : synthetic.nodes()) node_of.emplace(n.id, &n);
+  std::unordered_map<DocId, std::vector<const StoredEdge*>> edges_of;
+  for (const auto& e : synthetic.edges()) edges_of[e.doc].push_back(&e);
+  auto entity = [](const StoredNode& n) {
+    EntityRecord r;
+    r.label = n.label;
+    r.name = n.name;
+    r.aliases = n.aliases;
+    r.kind = n.kind;
+    r.mentions = n.mentions;
+    r.props = n.props;
+    return r;
+  };
+  size_t written = 0;
+  for (const auto& n : synthetic.nodes()) {
+    if (n.label != NodeLabel::kDocument) continue;
+    ExtractedDocument doc;
+    doc.source_key = n.name;
+    doc.origin = n.name;
+    doc.text.assign(2100, ' ');  // spans reach 2012; 40 sentences of 52 bytes
+    for (uint32_t s = 0; s < 40; ++s) doc.sentences.push_back({s * 52, (s + 1) * 52});
+    std::unordered_map<NodeId, bool> listed;
+    doc.entities.push_back(entity(n));
+    listed[n.id] = true;
+    for (const StoredEdge* e : edges_of[n.id]) {
+      for (NodeId id : {e->src, e->dst}) {
+        if (listed.emplace(id, true).second) doc.entities.push_back(entity(*node_of.at(id)));
+      }
+      FactRecord f;
+      f.type = e->type;
+      const StoredNode& src = *node_of.at(e->src);
+      const StoredNode& dst = *node_of.at(e->dst);
+      f.src = {src.label, src.name};
+      f.dst = {dst.label, dst.name};
+      f.sentence = e->sentence;
+      f.span = e->span;
+      f.props = e->props;
+      doc.facts.push_back(std::move(f));
+    }
+    auto outcome = store->Ingest(doc);
+    if (!outcome.ok()) return outcome.status();
+    if (++written % 1000 == 0) std::fprintf(stderr, "ingested %zu documents\n", written);
   }
   return Status::OK();
 }

@@ -161,14 +161,15 @@ int main(int argc, char** argv) {
     std::ofstream nodes(out_dir + "/nodes.tsv"), edges(out_dir + "/edges.tsv"),
         start_out(out_dir + "/starts.tsv");
     for (tupu::Vertex v = 0; v < boost::num_vertices(g); ++v) {
-      nodes << v << '\t' << g[v].name << '\t' << tupu::NodeLabelName(g[v].label) << '\n';
+      nodes << v << '\t' << (*snap)->Name(v) << '\t' << tupu::NodeLabelName(g[v].label) << '\n';
     }
     for (auto [e, end] = boost::edges(g); e != end; ++e) {
       const auto& p = g[*e];
-      const std::string* date = tupu::FindProperty(p.props, "date");
-      const std::string* title = tupu::FindProperty(p.props, "title");
+      const tupu::Properties& props = (*snap)->EdgeProperties(*e);
+      const std::string* date = tupu::FindProperty(props, "date");
+      const std::string* title = tupu::FindProperty(props, "title");
       edges << boost::source(*e, g) << '\t' << boost::target(*e, g) << '\t'
-            << tupu::EdgeTypeName(p.type) << '\t' << p.weight << '\t' << (date ? *date : "") << '\t'
+            << tupu::EdgeTypeName(p.type) << '\t' << (*snap)->Weight(*e) << '\t' << (date ? *date : "") << '\t'
             << (title ? *title : "") << '\n';
     }
     for (size_t s : starts) start_out << s << '\n';
@@ -177,11 +178,11 @@ int main(int argc, char** argv) {
   double edges_n = static_cast<double>(boost::num_edges(g));
   std::printf("\n%-9s %10s %12s %12s %12s %12s\n", "tool", "load s", "2-hop p50 ms",
               "2-hop p99 ms", "visits s", "PageRank s");
-  std::printf("%-9s %10.2f %12.3f %12.3f %12.2f %12.2f   (load %.2f M edges/s, %.0f B/edge RSS; "
-              "visits: %zu rows)\n",
+  std::printf("%-9s %10.2f %12.3f %12.3f %12.2f %12.2f   (load %.2f M edges/s, %.0f B/edge RSS, "
+              "%.0f B/edge counted; visits: %zu rows)\n",
               "tupu-lua", load_s, Percentile(hop_ms, 0.5), Percentile(hop_ms, 0.99), visits_s,
               pagerank_s, edges_n / load_s / 1e6, static_cast<double>(snapshot_bytes) / edges_n,
-              visit_rows);
+              static_cast<double>((*snap)->MemoryBytes()) / edges_n, visit_rows);
   if (peers == "none") return 0;
   std::string cmd = std::string(TUPU_PYTHON) + " '" + TUPU_BENCH_PEERS + "' '" + out_dir + "' " + peers;
   FILE* pipe = ::popen(cmd.c_str(), "r");

@@ -30,7 +30,7 @@ class AlgorithmsTest : public ::testing::Test {
     EXPECT_EQ(found.size(), 1u) << name;
     return found.empty() ? 0 : found[0];
   }
-  const std::string& Name(Vertex v) const { return snap_->graph()[v].name; }
+  const std::string& Name(Vertex v) const { return snap_->Name(v); }
   double ScoreOf(const Ranking& r, const std::string& name) const {
     for (const auto& rv : r) {
       if (Name(rv.vertex) == name) return rv.score;
@@ -101,7 +101,7 @@ void ExpectMatches(const GraphSnapshot& snap, const Ranking& ours, const nlohman
   for (const auto& rv : ours) {
     std::string id = IdToHex(snap.graph()[rv.vertex].id);
     ASSERT_TRUE(theirs.contains(id)) << id;
-    EXPECT_NEAR(rv.score, theirs[id].get<double>(), 1e-6) << snap.graph()[rv.vertex].name;
+    EXPECT_NEAR(rv.score, theirs[id].get<double>(), 1e-6) << snap.Name(rv.vertex);
   }
 }
 
@@ -169,7 +169,7 @@ TEST(AlgorithmsOnAPathTest, BetweennessOfAChainIsKnown) {
   raw.normalized = false;
   Ranking r = Betweenness(**snap, raw);
   ASSERT_EQ(r.size(), 5u);
-  EXPECT_EQ((*snap)->graph()[r[0].vertex].name, "丙");  // tie with 乙, broken by name order
+  EXPECT_EQ((*snap)->Name(r[0].vertex), "丙");  // tie with 乙, broken by name order
   EXPECT_DOUBLE_EQ(r[0].score, 2.0);
   EXPECT_DOUBLE_EQ(r[1].score, 2.0);
   EXPECT_DOUBLE_EQ(r[4].score, 0.0);

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
+#include <tuple>
 
 #include "memory_store_util.h"
 #include "test_util.h"
@@ -30,8 +32,8 @@ TEST(GraphSnapshotTest, LoadsEveryNodeAndEdge) {
 
   auto wang = snap->FindVertex(MakeNodeId(NodeLabel::kPerson, "王建国"));
   ASSERT_TRUE(wang.has_value());
-  EXPECT_EQ(g[*wang].name, "王建国");
-  EXPECT_EQ(g[*wang].aliases, std::vector<std::string>{"王书记"});
+  EXPECT_EQ(snap->Name(*wang), "王建国");
+  EXPECT_EQ(snap->Aliases(*wang), std::vector<std::string>{"王书记"});
   EXPECT_FALSE(snap->FindVertex(12345).has_value());
 
   // Two visits of the same office are two edges.
@@ -55,7 +57,7 @@ TEST(GraphSnapshotTest, FindsByNameAndAlias) {
   ASSERT_NE(snap, nullptr);
   auto by_alias = snap->FindByName("王书记");
   ASSERT_EQ(by_alias.size(), 1u);
-  EXPECT_EQ(snap->graph()[by_alias[0]].name, "王建国");
+  EXPECT_EQ(snap->Name(by_alias[0]), "王建国");
   EXPECT_EQ(snap->FindByName("管委会", NodeLabel::kOrganization).size(), 1u);
   EXPECT_TRUE(snap->FindByName("管委会", NodeLabel::kPerson).empty());
   EXPECT_TRUE(snap->FindByName("没有这个人").empty());
@@ -68,7 +70,7 @@ TEST(GraphSnapshotTest, CoMentionWeightComesFromItsProperty) {
   const PropertyGraph& g = snap->graph();
   std::multiset<double> co, other;
   for (auto [e, end] = boost::edges(g); e != end; ++e) {
-    (g[*e].type == EdgeType::kCoMentioned ? co : other).insert(g[*e].weight);
+    (g[*e].type == EdgeType::kCoMentioned ? co : other).insert(snap->Weight(*e));
   }
   EXPECT_EQ(co, (std::multiset<double>{1.0, 3.0}));
   EXPECT_EQ(other.count(1.0), other.size());
@@ -148,6 +150,86 @@ TEST(GraphSnapshotTest, SubgraphKeepsTheEdgesAndTheirEndpoints) {
   for (auto [e, end] = boost::edges(g); e != end; ++e) original_order.push_back(g[*e].id);
   for (auto [e, end] = boost::edges(r); e != end; ++e) subgraph_order.push_back(r[*e].id);
   EXPECT_EQ(subgraph_order, original_order);
+}
+
+TEST(GraphSnapshotTest, PropertySetsAreInternedAndAccessorsReadThem) {
+  auto store = MakeSampleStore();
+  auto snap = LoadOrDie(*store);
+  ASSERT_NE(snap, nullptr);
+  const PropertyGraph& g = snap->graph();
+  std::vector<Edge> edges;
+  for (auto [e, end] = boost::edges(g); e != end; ++e) edges.push_back(*e);
+  // Equal sets are one pool entry (same address); different sets are different entries.
+  size_t shared = 0;
+  for (const Edge& a : edges) {
+    for (const Edge& b : edges) {
+      bool equal = snap->EdgeProperties(a) == snap->EdgeProperties(b);
+      EXPECT_EQ(equal, &snap->EdgeProperties(a) == &snap->EdgeProperties(b));
+      if (equal && !(a == b)) ++shared;
+    }
+  }
+  EXPECT_GT(shared, 0u);  // 10-30 is the date of a visit and of an accompaniment
+
+  // Every edge reads back what the store holds.
+  std::map<FactId, StoredEdge> stored;
+  ASSERT_OK(store->ForEachEdge([&](const StoredEdge& e) {
+    stored[e.id] = e;
+    return true;
+  }));
+  for (const Edge& e : edges) {
+    const StoredEdge& want = stored.at(snap->FactIdOf(e));
+    EXPECT_EQ(snap->NodeIdOf(snap->Source(e)), want.src);
+    EXPECT_EQ(snap->NodeIdOf(snap->Target(e)), want.dst);
+    EXPECT_EQ(snap->Type(e), want.type);
+    EXPECT_EQ(snap->Doc(e), want.doc);
+    EXPECT_EQ(snap->DocKey(e), snap->DocumentKey(want.doc));
+    EXPECT_EQ(snap->Sentence(e), want.sentence);
+    EXPECT_EQ(snap->Span(e), want.span);
+    EXPECT_EQ(snap->EdgeProperties(e), want.props);
+  }
+  auto office = snap->FindVertex(MakeNodeId(NodeLabel::kOrganization, "高新区管委会"));
+  ASSERT_TRUE(office.has_value());
+  EXPECT_EQ(snap->Kind(*office), "government");
+  EXPECT_EQ(snap->Label(*office), NodeLabel::kOrganization);
+  auto doc = snap->FindVertex(MakeDocId("news/a.txt"));
+  ASSERT_TRUE(doc.has_value());
+  auto stored_doc = store->GetNode(MakeDocId("news/a.txt"));
+  ASSERT_OK(stored_doc);
+  EXPECT_EQ(snap->VertexProperties(*doc), stored_doc->props);
+  EXPECT_EQ(snap->Mentions(*doc), stored_doc->mentions);
+  EXPECT_GT(snap->MemoryBytes(), edges.size() * sizeof(EdgeProps));
+}
+
+TEST(GraphSnapshotTest, InEdgesComeBySourceThenTypeThenFact) {
+  auto store = MakeSampleStore();
+  auto snap = LoadOrDie(*store);
+  ASSERT_NE(snap, nullptr);
+  const PropertyGraph& g = snap->graph();
+  size_t total = 0;
+  for (Vertex v = 0; v < snap->num_vertices(); ++v) {
+    std::vector<std::tuple<NodeId, EdgeType, FactId>> keys;
+    for (auto [e, end] = boost::in_edges(v, g); e != end; ++e) {
+      EXPECT_EQ(snap->Target(*e), v);
+      keys.emplace_back(snap->NodeIdOf(snap->Source(*e)), snap->Type(*e), snap->FactIdOf(*e));
+    }
+    EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end()));
+    total += keys.size();
+  }
+  EXPECT_EQ(total, snap->num_edges());
+}
+
+TEST(GraphSnapshotTest, SubgraphSharesThePools) {
+  auto store = MakeSampleStore();
+  auto snap = LoadOrDie(*store);
+  ASSERT_NE(snap, nullptr);
+  std::vector<Edge> all;
+  for (auto [e, end] = boost::edges(snap->graph()); e != end; ++e) all.push_back(*e);
+  auto sub = snap->Subgraph({all.back()});
+  ASSERT_EQ(sub->num_edges(), 1u);
+  Edge only = *boost::edges(sub->graph()).first;
+  EXPECT_EQ(&sub->EdgeProperties(only), &snap->EdgeProperties(all.back()));
+  EXPECT_EQ(&sub->Name(sub->Source(only)), &snap->Name(snap->Source(all.back())));
+  EXPECT_EQ(sub->Weight(only), snap->Weight(all.back()));
 }
 
 TEST(GraphSnapshotTest, EmptyStoreGivesEmptySnapshot) {

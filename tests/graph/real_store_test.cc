@@ -85,13 +85,14 @@ TEST(RealStoreTest, IngestLoadExport) {
   visits.edge_types = {EdgeType::kVisited};
   visits.direction = Direction::kOut;
   Ranking r = Degree(s, visits);
-  EXPECT_EQ(s.graph()[r[0].vertex].name, "王建国");
+  EXPECT_EQ(s.Name(r[0].vertex), "王建国");
   EXPECT_EQ(r[0].score, 2);
   for (auto [e, end] = boost::edges(s.graph()); e != end; ++e) {
     const EdgeProps& p = s.graph()[*e];
-    EXPECT_TRUE(s.DocumentKey(p.doc) == "news/1.txt" || s.DocumentKey(p.doc) == "news/2.txt");
+    EXPECT_TRUE(s.DocumentKey(s.Doc(*e)) == "news/1.txt" || s.DocumentKey(s.Doc(*e)) == "news/2.txt");
+    EXPECT_EQ(s.DocKey(*e), s.DocumentKey(s.Doc(*e)));
     if (p.type == EdgeType::kCoMentioned) {
-      EXPECT_EQ(p.weight, 2.0);
+      EXPECT_EQ(s.Weight(*e), 2.0);
     }
   }
 
