@@ -275,6 +275,11 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
         stem_set = true;
       }
       const bool place_like = unit.kind == UnitKind::kPlace;
+      // 松林街道 (also as 松林街道办事处): later bare 街道党工委/街道办事处 are its.
+      if (place_like && prefix.empty()) {
+        const size_t street_end = text.rfind(U"街道");
+        if (street_end != std::u32string::npos) NotePlace(std::u32string_view(text).substr(0, street_end + 2), ctx);
+      }
       if (place_like || prefix.empty()) {
         org.name = ToUtf8(text);
         if (!prefix.empty()) AddAlias(&org, prefix + text);

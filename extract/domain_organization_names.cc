@@ -94,6 +94,7 @@ const std::unordered_map<std::u32string, SuffixInfo>& Suffixes() {
       {U"电厂", {K::kCompany, false}}, {U"工厂", {K::kCompany, false}},
       {U"合作社", {K::kCompany, false}}, {U"商场", {K::kCompany, false}},
       // Markets visited in the genre (市场 alone is mostly the economic word: 市场主体, 市场秩序).
+      {U"供销社", {K::kCompany, false}}, {U"水库", {K::kPlace, false}},
       {U"农贸市场", {K::kCompany, false}}, {U"批发市场", {K::kCompany, false}},
       {U"集贸市场", {K::kCompany, false}}, {U"菜市场", {K::kCompany, false}},
       // Teams.

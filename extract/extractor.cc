@@ -87,17 +87,29 @@ bool IsSpeechVerbAt(std::u32string_view s, size_t i) {
   return false;
 }
 
-// Verbs that often sit right before an organisation without punctuation (协调市疫情防控指挥部).
+// Verbs that often sit right before an organisation without punctuation (协调市疫情防控指挥部),
+// and 辖区 (辖区桃园小学: whose it is, not part of its name).
 size_t LeadingVerbLength(std::u32string_view s, size_t i) {
   static const std::u32string kVerbs[] = {U"协调", U"组织", U"推动", U"支持", U"成立", U"协助",
                                           U"帮助", U"带领", U"联合", U"依托", U"督促", U"要求",
                                           U"指导", U"服务", U"入驻", U"走进", U"来到", U"前往",
                                           U"深入", U"感谢", U"联系", U"对接", U"推荐", U"会同", U"代表",
                                           U"召开", U"举行", U"听取", U"分包", U"进入"};
+  // 带队走进辖区桃园小学: 带队, then one verb, then 辖区.
+  size_t total = s.substr(i, 2) == U"带队" ? 2 : 0;
   for (const auto& v : kVerbs) {
-    if (s.substr(i, v.size()) == v) return v.size();
+    if (s.substr(i + total, v.size()) == v) {
+      total += v.size();
+      break;
+    }
   }
-  return 0;
+  for (std::u32string_view scope : {std::u32string_view(U"辖区内"), std::u32string_view(U"辖区")}) {
+    if (s.substr(i + total, scope.size()) == scope) {
+      total += scope.size();
+      break;
+    }
+  }
+  return total;
 }
 
 const TaggedWord* WordStartingAt(const Sentence& sent, size_t i) {
@@ -261,6 +273,23 @@ int OrganizationEndingAt(const DocumentBuilder& b,
   for (const auto& m : mentions)
     if (m.second.second == pos && b.Get(m.first).label == NodeLabel::kOrganization) return m.first;
   return -1;
+}
+
+// True when `target` is a region or street (白沙镇, 东湖街道) in which `person` holds a post
+// (白沙镇党委书记): checking its work (检查白沙镇辖区…工作) is no visit for him.
+bool IsOwnJurisdiction(const DocumentBuilder& b, const std::map<int, std::vector<int>>& held_orgs,
+                       int person, int target) {
+  auto it = held_orgs.find(person);
+  if (it == held_orgs.end()) return false;
+  const EntityRecord& place = b.Get(target);
+  const std::u32string name = domain::ToU32(place.name);
+  const bool street = name.size() >= 4 && name.substr(name.size() - 2) == U"街道";
+  if (place.kind != "region" && !street) return false;
+  for (int org : it->second) {
+    const std::u32string held = domain::ToU32(b.Get(org).name);
+    if (held.size() >= name.size() && held.compare(0, name.size(), name) == 0) return true;
+  }
+  return false;
 }
 
 struct ArticleState {
@@ -472,6 +501,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
   std::vector<std::pair<std::u32string, int>> known_orgs;
   std::vector<int> company_entities;
   std::vector<HeadlineVisit> headline_visits;
+  std::map<int, std::vector<int>> held_orgs;  // person -> organisations of his positions
   for (size_t i = 0; i < sentences.size(); ++i) {
     const Sentence& sent = sentences[i];
     const std::u32string& s = sent.run.chars;
@@ -672,6 +702,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
         SetProperty(&props, "title", domain::ToUtf8(std::u32string_view(s).substr(
                                          link.title_begin, link.title_end - link.title_begin)));
         if (!article_date[sent.article].empty()) SetProperty(&props, "date", article_date[sent.article]);
+        held_orgs[person].push_back(orgs.back());
         b.Fact(EdgeType::kHoldsPosition, person, orgs.back(), sidx,
                sent.run.Span(link.org_begin, t.name_end), props);
         // Title + name as written (县水利局局长甲, 县长乙): an alias to look the person up by;
@@ -781,22 +812,36 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
           st.last_actor = sentence_actor = subject;
           size_t t = cue.end;
           while (t < s.size() && (s[t] == U'了' || s[t] == U'到')) ++t;
+          // 走进辖区某某小学: 辖区 says whose, the place follows it.
+          for (std::u32string_view scope : {std::u32string_view(U"辖区内"), std::u32string_view(U"辖区")}) {
+            if (std::u32string_view(s).substr(t, scope.size()) == scope) {
+              t += scope.size();
+              break;
+            }
+          }
           size_t pe = domain::OrgPhraseEnd(s, t);
           if (pe == t) {
             // 甲在乙调研: the place sits between 在 and the cue.
             const int at = OrganizationEndingAt(b, mentions, cue.begin);
-            if (at < 0) break;
             size_t mb = 0;
             for (const auto& m : mentions)
               if (m.first == at && m.second.second == cue.begin) mb = m.second.first;
             while (mb > 0 && org_taken[mb - 1]) --mb;  // to the start of the whole phrase
-            if (mb == 0 || s[mb - 1] != U'在') break;
-            if (visits_here.insert({subject, at, sentence_date}).second) {
-              emit_visit(subject, at, sent.run.Span(subject_begin, cue.end));
+            if (at >= 0 && mb > 0 && s[mb - 1] == U'在') {
+              if (visits_here.insert({subject, at, sentence_date}).second) {
+                emit_visit(subject, at, sent.run.Span(subject_begin, cue.end));
+              }
+              st.last_visitor = subject;
+              st.last_visit_date = sentence_date;
+              break;
             }
-            st.last_visitor = subject;
-            st.last_visit_date = sentence_date;
-            break;
+            // 察看了青龙湾码头、乙: a first item without a suffix; the list goes on after the 、.
+            size_t sep = t;
+            while (sep < s.size() && sep - t < 12 && s[sep] != U'、' && !domain::IsClauseBreak(s[sep])) ++sep;
+            if (sep >= s.size() || s[sep] != U'、') break;
+            t = sep + 1;
+            pe = domain::OrgPhraseEnd(s, t);
+            if (pe == t) break;
           }
           int parent_of_list = -1;
           while (true) {
@@ -805,13 +850,19 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
               const int target = ids.back();
               if (ids.size() > 1) parent_of_list = ids[ids.size() - 2];
               (void)parent_of_list;
-              if (visits_here.insert({subject, target, sentence_date}).second) {
+              // 镇党委书记甲带队检查本镇辖区…工作: the leader's own town is where the work is,
+              // not a place he went to.
+              const bool own_place = IsOwnJurisdiction(b, held_orgs, subject, target);
+              if (!own_place && visits_here.insert({subject, target, sentence_date}).second) {
                 emit_visit(subject, target, sent.run.Span(std::min(subject_begin, t), pe));
               }
-              st.last_visitor = subject;
-              st.last_visit_date = sentence_date;
+              if (!own_place) {
+                st.last_visitor = subject;
+                st.last_visit_date = sentence_date;
+              }
             }
-            if (pe < s.size() && s[pe] == U'、') {
+            // 来到甲、乙 / 来到甲和乙.
+            if (pe < s.size() && (s[pe] == U'、' || s[pe] == U'和' || s[pe] == U'及')) {
               const size_t next = domain::OrgPhraseEnd(s, pe + 1);
               if (next == pe + 1) break;
               t = pe + 1;
