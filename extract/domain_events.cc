@@ -23,7 +23,8 @@ const std::vector<CueWord>& CueWords() {
       {U"深入到", CueKind::kVisit},   {U"深入", CueKind::kVisit},     {U"走进", CueKind::kVisit},     {U"走访", CueKind::kVisit},
       {U"考察", CueKind::kVisit},     {U"调研", CueKind::kVisit},     {U"视察", CueKind::kVisit},
       {U"检查", CueKind::kVisit},     {U"督导", CueKind::kVisit},     {U"看望", CueKind::kVisit},
-      {U"慰问", CueKind::kVisit},     {U"赴", CueKind::kVisit},       {U"到", CueKind::kVisit},
+      {U"慰问", CueKind::kVisit},     {U"察看", CueKind::kVisit},     {U"查看", CueKind::kVisit},
+      {U"赴", CueKind::kVisit},       {U"到", CueKind::kVisit},
       {U"陪同", CueKind::kAccompany}, {U"一同", CueKind::kAccompany}, {U"主持", CueKind::kPreside},
       {U"出席", CueKind::kAttend},    {U"参加", CueKind::kAttend},    {U"捐赠", CueKind::kDonate},
       {U"捐给", CueKind::kDonate},    {U"捐献", CueKind::kDonate},    {U"捐助", CueKind::kDonate}};
@@ -47,6 +48,14 @@ std::vector<EventCue> FindEventCues(std::u32string_view s) {
                            std::u32string_view::npos) break;
           if (i + 1 < s.size() && std::u32string_view(U"位底达了过").find(s[i + 1]) !=
                                       std::u32string_view::npos) break;
+        }
+        // 调研组, 检查组, 调研员: the group or the rank, not the verb.
+        const size_t after = i + cw.word.size();
+        if (cw.kind == CueKind::kVisit && cw.word.size() >= 2 && after < s.size() &&
+            (s[after] == U'组' || s[after] == U'员')) {
+          i = after;
+          matched = true;
+          break;
         }
         out.push_back({cw.kind, i, i + cw.word.size()});
         i += cw.word.size();

@@ -95,6 +95,11 @@ const std::unordered_map<std::u32string, SuffixInfo>& Suffixes() {
       {U"合作社", {K::kCompany, false}}, {U"商场", {K::kCompany, false}},
       // Markets visited in the genre (市场 alone is mostly the economic word: 市场主体, 市场秩序).
       {U"供销社", {K::kCompany, false}}, {U"水库", {K::kPlace, false}},
+      // Public venues (县图书馆, 镇综合文化站, 村卫生室).
+      {U"图书馆", {K::kGovernment, false}}, {U"文化馆", {K::kGovernment, false}},
+      {U"博物馆", {K::kGovernment, false}}, {U"纪念馆", {K::kGovernment, false}},
+      {U"体育馆", {K::kGovernment, false}}, {U"文化站", {K::kGovernment, false}},
+      {U"卫生室", {K::kGovernment, false}},
       {U"农贸市场", {K::kCompany, false}}, {U"批发市场", {K::kCompany, false}},
       {U"集贸市场", {K::kCompany, false}}, {U"菜市场", {K::kCompany, false}},
       // Teams.
@@ -133,7 +138,7 @@ bool ContinuesWord(std::u32string_view s, size_t end) {
   if (end >= s.size()) return false;
   static const std::u32string kWords[] = {
       U"区域", U"区内", U"区外", U"区间", U"区级", U"区块", U"市场", U"市民", U"市值", U"市级",
-      U"市区", U"村民", U"村里", U"村庄", U"村级", U"村委", U"镇上", U"镇级", U"局面", U"局势",
+      U"市区", U"村民", U"村里", U"村庄", U"村级", U"村委", U"村容", U"村貌", U"村务", U"镇上", U"镇级", U"局面", U"局势",
       U"局部", U"厂房", U"厂区", U"厂家", U"乡村", U"乡镇", U"乡亲", U"县城", U"县级", U"省份",
       U"省级", U"省内", U"省外", U"市内", U"市外", U"县域", U"党组织", U"厅堂", U"中心城区",
       U"公司化", U"集团化", U"小区门", U"社区化", U"中心化", U"处置"};

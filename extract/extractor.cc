@@ -266,6 +266,18 @@ bool ClauseOpensWithVerb(std::u32string_view s, size_t pos) {
   return false;
 }
 
+// True when the clause holding `pos` is 在 + an organisation right before it (…,在杨湾村察看):
+// like a clause that opens with its verb, it keeps the previous clause's subject.
+bool ClauseOpensWithPlace(std::u32string_view s, size_t pos, const std::vector<bool>& org_taken) {
+  size_t b = pos;
+  while (b > 0 && !domain::IsClauseBreak(s[b - 1])) --b;
+  if (b == 0 || !(s[b - 1] == U',' || s[b - 1] == U'\uFF0C')) return false;
+  if (s[b] != U'在' || b + 1 >= pos) return false;
+  for (size_t k = b + 1; k < pos; ++k)
+    if (!org_taken[k]) return false;
+  return true;
+}
+
 // The organisation mention that ends exactly at `pos`, or -1.
 int OrganizationEndingAt(const DocumentBuilder& b,
                          const std::vector<std::pair<int, std::pair<size_t, size_t>>>& mentions,
@@ -806,7 +818,8 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
             subject = st.last_actor >= 0 ? st.last_actor : st.last_visitor;
           }
           // 甲带领代表们,深入到乙: a clause that opens with the verb keeps the sentence's actor.
-          if (subject < 0 && sentence_actor >= 0 && ClauseOpensWithVerb(s, cue.begin))
+          if (subject < 0 && sentence_actor >= 0 &&
+              (ClauseOpensWithVerb(s, cue.begin) || ClauseOpensWithPlace(s, cue.begin, org_taken)))
             subject = sentence_actor;
           if (subject < 0) break;
           st.last_actor = sentence_actor = subject;

@@ -100,6 +100,20 @@ TEST(DomainGroupVisits, MarketsAndAFirstItemWithoutSuffix) {
   EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "华力", "鸿运蔬菜批发市场").size(), 1u);
 }
 
+TEST(DomainGroupVisits, GroupWordsAreNoCuesAndInspectionVerbsAre) {
+  // 率调研组来我县调研: 调研组 names the group; the visit is the later clause's.
+  auto d = ExtractText(
+      "8月4日,省人大常委会副主任邱原率调研组来我县调研。调研组一行深入平湖镇文化站、县图书馆,"
+      "在杨湾村察看了村容村貌。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "邱原", "平湖镇文化站").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "邱原", "县图书馆").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "邱原", "杨湾村").size(), 1u);  // 在甲察看
+  for (const auto* f : FindFacts(d, EdgeType::kVisited, "邱原", "")) {
+    EXPECT_EQ(f->dst.name.find("组"), std::string::npos) << f->dst.name;
+    EXPECT_EQ(f->dst.name.find("村容"), std::string::npos) << f->dst.name;
+  }
+}
+
 // --- 3. 带队检查辖区…工作 is no visit to the leader's own place -----------------------------
 
 TEST(DomainOwnJurisdiction, CheckingTheWorkOfTheOwnTownIsNoVisit) {
