@@ -99,6 +99,11 @@ char32_t NotePlace(std::u32string_view place, OrgContext* ctx) {
                                               U"落实", U"贯彻", U"配合", U"协助", U"联合", U"经过"};
   for (const auto& w : kLeadWords)
     if (stem.substr(0, w.size()) == w) return 0;
+  // Bodies and levels inside are two names run together (市委市政府 -> 市委市, 县乡两级 -> 县乡).
+  if (std::u32string_view(U"市县镇乡区省").find(stem[0]) != std::u32string_view::npos) return 0;
+  static const std::u32string kBodyWords[] = {U"委", U"政府", U"人大", U"政协", U"党"};
+  for (const auto& w : kBodyWords)
+    if (stem.find(w) != std::u32string_view::npos) return 0;
   NamedLevel& named = ctx->places[level];
   if (named.name.empty())
     named.name = std::u32string(place);

@@ -746,6 +746,14 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       }
       if (!boundary) continue;
       size_t start = p + LeadingVerbLength(s, p);
+      // A place that opens the phrase (石泉县谋划实施…项目) was named even when the phrase runs on
+      // past it: bare 县委/县长 later on may be its.
+      for (size_t e = start + 3; e <= s.size() && e <= start + 5; ++e) {
+        if (std::u32string_view(U"市县镇乡区").find(s[e - 1]) == std::u32string_view::npos) continue;
+        if (domain::OrgPhraseEnd(std::u32string_view(s).substr(0, e), start) == e)
+          domain::NotePlace(std::u32string_view(s).substr(start, e - start), &st.orgs);
+        break;
+      }
       size_t pe = domain::OrgPhraseEnd(s, start);
       if (pe == start) continue;
       // With a tagger, a verb, preposition or time inside the phrase means it began too early:

@@ -62,6 +62,14 @@ TEST(DomainBareLevels, NotePlaceCountsLevelsAndRejectsNonNames) {
   EXPECT_TRUE(ctx.OnlyPlaceOf(U'镇').empty());
 }
 
+TEST(DomainBareLevels, PlaceOpeningALongerPhraseIsNamedToo) {
+  // Rules only: 平阳县谋划实施…项目 is one phrase, but it opens with the county.
+  auto d = ExtractText("今年以来,平阳县谋划实施重点项目30个。县委副书记、县长温岚出席。市委市政府高度重视。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "温岚", "平阳县政府").size(), 1u);
+  domain::OrgContext ctx;
+  EXPECT_EQ(domain::NotePlace(U"市委市", &ctx), 0);  // 市委市政府 names no city
+}
+
 TEST(DomainBareLevels, CountyNamedOnlyInFreeTextWithTheTagger) {
   // 平阳县谋划… is no organisation phrase; the tagger's LOC still names the county.
   auto tagger = LacTagger::Load({});
