@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <map>
 #include <numeric>
@@ -30,6 +31,66 @@ double WeightOfSet(const Properties& props) {
   return value;
 }
 
+// NodeId/DocId -> 32-bit index, open addressing with linear probing. The loader looks up two ids
+// per edge; ids are already hashes, so one multiply spreads them and a lookup is usually one
+// cache miss (std::unordered_map costs a division and a pointer chase more).
+class IdIndex {
+ public:
+  explicit IdIndex(size_t expected = 0) { Rehash(Capacity(expected)); }
+
+  // The index of `id`, or nullptr.
+  const uint32_t* Find(uint64_t id) const {
+    for (size_t i = Slot(id);; i = (i + 1) & mask_) {
+      const Entry& e = entries_[i];
+      if (e.value == kEmpty) return nullptr;
+      if (e.key == id) return &e.value;
+    }
+  }
+  // The index of `id`, inserting `value` first when absent.
+  uint32_t FindOrInsert(uint64_t id, uint32_t value) {
+    if ((size_ + 1) * 2 > entries_.size()) Rehash(entries_.size() * 2);
+    for (size_t i = Slot(id);; i = (i + 1) & mask_) {
+      Entry& e = entries_[i];
+      if (e.value == kEmpty) {
+        e.key = id;
+        e.value = value;
+        ++size_;
+        return value;
+      }
+      if (e.key == id) return e.value;
+    }
+  }
+
+ private:
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  struct Entry {
+    uint64_t key = 0;
+    uint32_t value = kEmpty;
+  };
+  static size_t Capacity(size_t expected) {
+    size_t c = 16;
+    while (c < expected * 2) c *= 2;
+    return c;
+  }
+  size_t Slot(uint64_t id) const {
+    return static_cast<size_t>((id * 0x9E3779B97F4A7C15ull) >> shift_) & mask_;
+  }
+  void Rehash(size_t capacity) {
+    std::vector<Entry> old = std::move(entries_);
+    entries_.assign(capacity, Entry{});
+    mask_ = capacity - 1;
+    shift_ = 64 - static_cast<unsigned>(std::countr_zero(capacity));
+    size_ = 0;
+    for (const Entry& e : old) {
+      if (e.value != kEmpty) FindOrInsert(e.key, e.value);
+    }
+  }
+  std::vector<Entry> entries_;
+  size_t mask_ = 0;
+  unsigned shift_ = 0;
+  size_t size_ = 0;
+};
+
 // Fills fresh pools, handing out the 32-bit indices the bundles hold. Build-time only: the
 // lookup maps are dropped with it.
 class PoolBuilder {
@@ -41,6 +102,13 @@ class PoolBuilder {
     pools_->set_weights.push_back(1.0);
     string_index_.emplace(std::string(), 0);
     set_index_.emplace(EncodeProperties({}), 0);
+  }
+
+  // A string that is (nearly) unique, such as a canonical name: pooled without a lookup.
+  uint32_t UniqueString(const std::string& s) {
+    if (s.empty()) return 0;
+    pools_->strings.push_back(s);
+    return static_cast<uint32_t>(pools_->strings.size() - 1);
   }
 
   uint32_t String(const std::string& s) {
@@ -79,12 +147,13 @@ class PoolBuilder {
   // Documents get indices in first-seen order; SortDocuments renumbers them ascending.
   uint32_t Doc(DocId doc) {
     if (have_last_doc_ && doc == last_doc_) return last_doc_index_;
-    auto [it, added] = doc_index_.try_emplace(doc, static_cast<uint32_t>(pools_->docs.size()));
-    if (added) pools_->docs.push_back(doc);
+    auto next = static_cast<uint32_t>(pools_->docs.size());
+    uint32_t index = doc_index_.FindOrInsert(doc, next);
+    if (index == next) pools_->docs.push_back(doc);
     have_last_doc_ = true;
     last_doc_ = doc;
-    last_doc_index_ = it->second;
-    return it->second;
+    last_doc_index_ = index;
+    return index;
   }
 
   // Sorts pools->docs and returns old index -> new index.
@@ -101,7 +170,7 @@ class PoolBuilder {
       sorted[i] = docs[order[i]];
     }
     docs = std::move(sorted);
-    doc_index_.clear();
+    doc_index_ = IdIndex();
     have_last_doc_ = false;
     return remap;
   }
@@ -112,7 +181,7 @@ class PoolBuilder {
   std::map<std::vector<std::string>, uint32_t> alias_index_;
   std::unordered_map<std::string, uint32_t> set_index_;
   std::string key_;
-  std::unordered_map<DocId, uint32_t> doc_index_;
+  IdIndex doc_index_;
   bool have_last_doc_ = false;
   DocId last_doc_ = 0;
   uint32_t last_doc_index_ = 0;
@@ -186,7 +255,7 @@ namespace {
 // The edge scan's callback: filters, maps node ids to vertices, interns, and collects. Stops the
 // scan at the first undecodable property set (the error is kept in `status`).
 struct EdgeCollector {
-  const std::unordered_map<NodeId, uint32_t>* vertex_of;
+  const IdIndex* vertex_of;
   std::array<bool, 64> wanted{};
   PoolBuilder* pools;
   std::vector<EdgeEnds> ends;
@@ -202,14 +271,14 @@ struct EdgeCollector {
       auto type = static_cast<size_t>(e.type);
       if (type >= wanted.size() || !wanted[type]) continue;
       if (!have_last_src || e.src != last_src_id) {
-        auto it = vertex_of->find(e.src);
+        const uint32_t* found = vertex_of->Find(e.src);
         have_last_src = true;
         last_src_id = e.src;
-        last_src = it == vertex_of->end() ? -1 : it->second;
+        last_src = found == nullptr ? -1 : *found;
       }
       if (last_src < 0) continue;
-      auto dst = vertex_of->find(e.dst);
-      if (dst == vertex_of->end()) continue;
+      const uint32_t* dst = vertex_of->Find(e.dst);
+      if (dst == nullptr) continue;
       auto set = pools->PropertySet(e.encoded_props);
       if (!set.ok()) {
         status = set.status();
@@ -222,7 +291,7 @@ struct EdgeCollector {
       p.sentence = e.sentence;
       p.span = e.span;
       p.props_index = *set;
-      ends.emplace_back(static_cast<uint32_t>(last_src), dst->second);
+      ends.emplace_back(static_cast<uint32_t>(last_src), *dst);
       props.push_back(p);
     }
     return true;
@@ -250,7 +319,7 @@ Result<std::shared_ptr<const GraphSnapshot>> GraphSnapshot::Load(const GraphStor
     VertexProps v;
     v.id = node.id;
     v.label = node.label;
-    v.name_index = pool_builder.String(node.name);
+    v.name_index = pool_builder.UniqueString(node.name);
     v.kind_index = pool_builder.String(node.kind);
     v.aliases_index = pool_builder.AliasList(node.aliases);
     v.props_index = pool_builder.PropertySetOf(node.props);
@@ -264,9 +333,8 @@ Result<std::shared_ptr<const GraphSnapshot>> GraphSnapshot::Load(const GraphStor
     std::sort(vertices.begin(), vertices.end(), by_id);
   }
 
-  std::unordered_map<NodeId, uint32_t> vertex_of;
-  vertex_of.reserve(vertices.size());
-  for (uint32_t v = 0; v < vertices.size(); ++v) vertex_of.emplace(vertices[v].id, v);
+  IdIndex vertex_of(vertices.size());
+  for (uint32_t v = 0; v < vertices.size(); ++v) vertex_of.FindOrInsert(vertices[v].id, v);
   EdgeCollector collector;
   collector.vertex_of = &vertex_of;
   collector.pools = &pool_builder;
@@ -280,7 +348,7 @@ Result<std::shared_ptr<const GraphSnapshot>> GraphSnapshot::Load(const GraphStor
   s = ScanEdgeBatches(store, collector);
   if (s.ok()) s = collector.status;
   if (!s.ok()) return s.WithContext("loading the graph snapshot (edges)");
-  vertex_of = {};
+  vertex_of = IdIndex();
 
   // The document table: every document an edge cites, and every Document vertex; ascending.
   for (const VertexProps& v : vertices) {

@@ -5,6 +5,8 @@
 // usage: graph_bench [--nodes N] [--edges M] [--out DIR] [--peers all|igraph|none] [--rocks DB]
 // --rocks DB: also time the snapshot load from a RocksDB store in folder DB (written from the
 // synthetic graph through Ingest when the folder does not exist yet; reused otherwise).
+#include <malloc.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -31,7 +33,10 @@ double Seconds(Clock::time_point since) {
 }
 
 // Resident set size of this process in bytes (Linux /proc).
+// glibc keeps freed heap pages resident; malloc_trim hands them back first, so the figure is
+// what is still allocated (the snapshot), not the builder's freed temporaries.
 long long RssBytes() {
+  malloc_trim(0);
   std::ifstream status("/proc/self/status");
   std::string line;
   while (std::getline(status, line)) {

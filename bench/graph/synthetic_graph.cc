@@ -197,7 +197,9 @@ Status WriteToStore(const SyntheticGraphStore& synthetic, GraphStore* store) {
     ExtractedDocument doc;
     doc.source_key = n.name;
     doc.origin = n.name;
-    doc.text.assign(2100, ' ');  // spans reach 2012; 40 sentences of 52 bytes
+    // Unique text (the store treats equal texts as duplicates); spans reach 2012; 40 sentences.
+    doc.text = n.name;
+    doc.text.resize(2100, ' ');
     for (uint32_t s = 0; s < 40; ++s) doc.sentences.push_back({s * 52, (s + 1) * 52});
     std::unordered_map<NodeId, bool> listed;
     doc.entities.push_back(entity(n));

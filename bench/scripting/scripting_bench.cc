@@ -6,6 +6,8 @@
 // usage: scripting_bench [--nodes N] [--edges M] [--queries K] [--out DIR] [--peers all|igraph|none]
 //                        [--lua CODE]...  (each CODE timed once after the load, for dissecting)
 #include <algorithm>
+#include <malloc.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -29,7 +31,10 @@ double Seconds(Clock::time_point since) {
   return std::chrono::duration<double>(Clock::now() - since).count();
 }
 
+// glibc keeps freed heap pages resident; malloc_trim hands them back first, so the figure is
+// what is still allocated (the snapshot), not the builder's freed temporaries.
 long long RssBytes() {
+  malloc_trim(0);
   std::ifstream status("/proc/self/status");
   std::string line;
   while (std::getline(status, line)) {
