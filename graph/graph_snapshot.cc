@@ -10,7 +10,6 @@
 #include <array>
 #include <bit>
 #include <charconv>
-#include <map>
 #include <numeric>
 #include <tuple>
 #include <unordered_set>
@@ -105,24 +104,31 @@ class PoolBuilder {
   }
 
   // A string that is (nearly) unique, such as a canonical name: pooled without a lookup.
-  uint32_t UniqueString(const std::string& s) {
+  uint32_t UniqueString(std::string_view s) {
     if (s.empty()) return 0;
-    pools_->strings.push_back(s);
+    pools_->strings.emplace_back(s);
     return static_cast<uint32_t>(pools_->strings.size() - 1);
   }
 
-  uint32_t String(const std::string& s) {
-    auto [it, added] = string_index_.try_emplace(s, static_cast<uint32_t>(pools_->strings.size()));
-    if (added) pools_->strings.push_back(s);
+  uint32_t String(std::string_view s) {
+    key_.assign(s);
+    auto [it, added] =
+        string_index_.try_emplace(key_, static_cast<uint32_t>(pools_->strings.size()));
+    if (added) pools_->strings.push_back(key_);
     return it->second;
   }
 
-  uint32_t AliasList(const std::vector<std::string>& aliases) {
-    if (aliases.empty()) return 0;
-    auto [it, added] =
-        alias_index_.try_emplace(aliases, static_cast<uint32_t>(pools_->alias_lists.size()));
-    if (added) pools_->alias_lists.push_back(aliases);
-    return it->second;
+  // `encoded` as DecodeAliases reads it; decoded only the first time these bytes are seen.
+  Result<uint32_t> AliasList(std::string_view encoded) {
+    if (encoded.size() == 1 && encoded[0] == 0) return 0;  // no aliases: the common case
+    key_.assign(encoded);
+    auto it = alias_index_.find(key_);
+    if (it != alias_index_.end()) return it->second;
+    TUPU_ASSIGN_OR_RETURN(std::vector<std::string> aliases, DecodeAliases(encoded));
+    auto index = static_cast<uint32_t>(pools_->alias_lists.size());
+    pools_->alias_lists.push_back(std::move(aliases));
+    alias_index_.emplace(key_, index);
+    return index;
   }
 
   // `encoded` as DecodeProperties reads it; decoded only the first time these bytes are seen.
@@ -136,12 +142,6 @@ class PoolBuilder {
     pools_->property_sets.push_back(std::move(props));
     set_index_.emplace(key_, index);
     return index;
-  }
-
-  uint32_t PropertySetOf(const Properties& props) {
-    if (props.empty()) return 0;
-    // Encoding cannot fail to decode: the set is new or found.
-    return PropertySet(EncodeProperties(props)).value();
   }
 
   // Documents get indices in first-seen order; SortDocuments renumbers them ascending.
@@ -178,7 +178,7 @@ class PoolBuilder {
  private:
   SnapshotPools* pools_;
   std::unordered_map<std::string, uint32_t> string_index_;
-  std::map<std::vector<std::string>, uint32_t> alias_index_;
+  std::unordered_map<std::string, uint32_t> alias_index_;
   std::unordered_map<std::string, uint32_t> set_index_;
   std::string key_;
   IdIndex doc_index_;
@@ -313,20 +313,32 @@ Result<std::shared_ptr<const GraphSnapshot>> GraphSnapshot::Load(const GraphStor
   std::unordered_map<DocId, std::string> document_names;  // every Document node, even filtered
   auto counts = store.Counts();
   if (counts.ok()) vertices.reserve(counts->nodes);
-  Status s = store.ForEachNode([&](const StoredNode& node) {
-    if (node.label == NodeLabel::kDocument) document_names.emplace(node.id, node.name);
-    if (!Wanted(filter.labels, node.label)) return true;
-    VertexProps v;
-    v.id = node.id;
-    v.label = node.label;
-    v.name_index = pool_builder.UniqueString(node.name);
-    v.kind_index = pool_builder.String(node.kind);
-    v.aliases_index = pool_builder.AliasList(node.aliases);
-    v.props_index = pool_builder.PropertySetOf(node.props);
-    v.mentions = node.mentions;
-    vertices.push_back(v);
+  Status failed;
+  auto on_nodes = [&](const NodeView* nodes, size_t count) {
+    for (size_t i = 0; i < count; ++i) {
+      const NodeView& node = nodes[i];
+      if (node.label == NodeLabel::kDocument) document_names.emplace(node.id, node.name);
+      if (!Wanted(filter.labels, node.label)) continue;
+      VertexProps v;
+      v.id = node.id;
+      v.label = node.label;
+      v.name_index = pool_builder.UniqueString(node.name);
+      v.kind_index = pool_builder.String(node.kind);
+      v.mentions = node.mentions;
+      auto aliases = pool_builder.AliasList(node.encoded_aliases);
+      auto props = pool_builder.PropertySet(node.encoded_props);
+      if (!aliases.ok() || !props.ok()) {
+        failed = aliases.ok() ? props.status() : aliases.status();
+        return false;
+      }
+      v.aliases_index = *aliases;
+      v.props_index = *props;
+      vertices.push_back(v);
+    }
     return true;
-  });
+  };
+  Status s = ScanNodeBatches(store, on_nodes);
+  if (s.ok()) s = failed;
   if (!s.ok()) return s.WithContext("loading the graph snapshot (nodes)");
   auto by_id = [](const VertexProps& a, const VertexProps& b) { return a.id < b.id; };
   if (!std::is_sorted(vertices.begin(), vertices.end(), by_id)) {

@@ -79,6 +79,22 @@ struct EdgeView {
 // false to stop the scan. A plain function pointer plus context: no std::function per edge.
 using EdgeBatchFn = bool (*)(void* context, const EdgeView* edges, size_t count);
 
+// One node as the fast whole-graph scan (GraphStore::ScanNodes) hands it out: strings as views,
+// aliases and properties still encoded (DecodeAliases / DecodeProperties in store/value_codec.h).
+// Every view is valid only during the callback that received it.
+struct NodeView {
+  NodeId id = 0;
+  NodeLabel label = NodeLabel::kPerson;
+  uint32_t mentions = 0;
+  std::string_view name;
+  std::string_view kind;
+  std::string_view encoded_aliases;
+  std::string_view encoded_props;
+};
+
+// Receives the next `count` nodes of a scan (count >= 1) in id order; returns false to stop.
+using NodeBatchFn = bool (*)(void* context, const NodeView* nodes, size_t count);
+
 struct StoredDocument {
   DocId id = 0;
   std::string source_key;
@@ -138,6 +154,8 @@ class GraphStore {
   // snapshot loads from. The default goes through ForEachEdge and encodes each edge's properties;
   // RocksGraphStore overrides it with a tuned iterator that never decodes them.
   virtual Status ScanEdges(EdgeBatchFn fn, void* context) const;
+  // Every node, in ForEachNode's order, in batches of views (see NodeView); same idea.
+  virtual Status ScanNodes(NodeBatchFn fn, void* context) const;
   // Edges leaving / entering `node`, optionally of one type (nullptr: all types).
   virtual Status ForEachOutEdge(NodeId node, const EdgeType* type,
                                 const std::function<bool(const StoredEdge&)>& fn) const = 0;
@@ -161,6 +179,16 @@ template <typename BatchFn>
   return store.ScanEdges(
       [](void* context, const EdgeView* edges, size_t count) {
         return (*static_cast<BatchFn*>(context))(edges, count);
+      },
+      &fn);
+}
+
+// ScanNodes with a lambda `bool(const NodeView* nodes, size_t count)`.
+template <typename BatchFn>
+[[nodiscard]] Status ScanNodeBatches(const GraphStore& store, BatchFn& fn) {
+  return store.ScanNodes(
+      [](void* context, const NodeView* nodes, size_t count) {
+        return (*static_cast<BatchFn*>(context))(nodes, count);
       },
       &fn);
 }

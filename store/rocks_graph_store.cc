@@ -73,6 +73,7 @@ class RocksGraphStore final : public GraphStore {
   Status ForEachEdge(const std::function<bool(const StoredEdge&)>& fn) const override;
   Status ForEachDocument(const std::function<bool(const StoredDocument&)>& fn) const override;
   Status ScanEdges(EdgeBatchFn fn, void* context) const override;
+  Status ScanNodes(NodeBatchFn fn, void* context) const override;
   Status ForEachOutEdge(NodeId node, const EdgeType* type,
                         const std::function<bool(const StoredEdge&)>& fn) const override;
   Status ForEachInEdge(NodeId node, const EdgeType* type,
@@ -558,6 +559,53 @@ Status RocksGraphStore::ScanEdges(EdgeBatchFn fn, void* context) const {
   return result;
 }
 
+// Like ScanEdges over `nodes`: each value is copied whole into the batch and split in place.
+Status RocksGraphStore::ScanNodes(NodeBatchFn fn, void* context) const {
+  constexpr size_t kBatch = 1024;
+  rocksdb::ReadOptions ro;
+  ro.fill_cache = false;
+  ro.readahead_size = 4 << 20;
+  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(ro, cf(Cf::kNodes)));
+  std::vector<NodeView> batch;
+  batch.reserve(kBatch);
+  std::vector<uint32_t> value_end;
+  value_end.reserve(kBatch);
+  std::string bytes;
+  Status result;
+  auto flush = [&]() -> bool {
+    size_t begin = 0;
+    for (size_t i = 0; i < batch.size() && result.ok(); ++i) {
+      result = ParseNodeValue(std::string_view(bytes.data() + begin, value_end[i] - begin),
+                              &batch[i]);
+      begin = value_end[i];
+    }
+    bool go = result.ok() && (batch.empty() || fn(context, batch.data(), batch.size()));
+    batch.clear();
+    value_end.clear();
+    bytes.clear();
+    return go;
+  };
+  bool stopped = false;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    if (it->key().size() != 8) {
+      result = Status::Corruption("node key of the wrong size; run `tupu check`");
+      break;
+    }
+    NodeView view;
+    view.id = keys::ReadBigEndian64(View(it->key()));
+    batch.push_back(view);
+    bytes.append(it->value().data(), it->value().size());
+    value_end.push_back(static_cast<uint32_t>(bytes.size()));
+    if (batch.size() == kBatch && !flush()) {
+      stopped = true;
+      break;
+    }
+  }
+  if (result.ok() && !stopped) result = Rocks(it->status(), "scanning nodes");
+  if (result.ok() && !stopped) flush();
+  return result;
+}
+
 Status RocksGraphStore::ForEachDocument(
     const std::function<bool(const StoredDocument&)>& fn) const {
   return ScanPrefix(Cf::kDocs, "", [&](const Slice& key, const Slice& value, bool* go) -> Status {
@@ -682,6 +730,23 @@ Status GraphStore::ScanEdges(EdgeBatchFn fn, void* context) const {
     view.sentence = e.sentence;
     view.span = e.span;
     view.encoded_props = encoded;
+    return fn(context, &view, 1);
+  });
+}
+
+Status GraphStore::ScanNodes(NodeBatchFn fn, void* context) const {
+  std::string aliases, props;
+  return ForEachNode([&](const StoredNode& n) {
+    aliases = EncodeAliases(n.aliases);
+    props = EncodeProperties(n.props);
+    NodeView view;
+    view.id = n.id;
+    view.label = n.label;
+    view.mentions = n.mentions;
+    view.name = n.name;
+    view.kind = n.kind;
+    view.encoded_aliases = aliases;
+    view.encoded_props = props;
     return fn(context, &view, 1);
   });
 }

@@ -74,6 +74,14 @@ bool ByteReader::GetString(std::string* s) {
   return true;
 }
 
+bool ByteReader::GetStringView(std::string_view* s) {
+  uint64_t size = 0;
+  if (!GetVarint(&size) || size > in_.size() - pos_) return false;
+  *s = in_.substr(pos_, size);
+  pos_ += size;
+  return true;
+}
+
 bool ByteReader::GetProperties(Properties* props) {
   uint64_t count = 0;
   // Each entry takes at least two bytes, so a count above that is corrupt (and must not be used
@@ -179,6 +187,53 @@ Result<Properties> DecodeProperties(std::string_view bytes) {
   if (!in.GetProperties(&props)) return BadValue("edge", "truncated properties");
   if (!in.AtEnd()) return BadValue("edge", "trailing bytes after the properties");
   return props;
+}
+
+std::string EncodeAliases(const std::vector<std::string>& aliases) {
+  ByteWriter out;
+  out.PutVarint(aliases.size());
+  for (const auto& alias : aliases) out.PutString(alias);
+  return std::move(out).Finish();
+}
+
+Result<std::vector<std::string>> DecodeAliases(std::string_view bytes) {
+  ByteReader in(bytes);
+  uint64_t count = 0;
+  if (!in.GetVarint(&count) || count > bytes.size()) return BadValue("node", "truncated aliases");
+  std::vector<std::string> aliases(count);
+  for (auto& alias : aliases) {
+    if (!in.GetString(&alias)) return BadValue("node", "truncated alias");
+  }
+  if (!in.AtEnd()) return BadValue("node", "trailing bytes after the aliases");
+  return aliases;
+}
+
+Status ParseNodeValue(std::string_view bytes, NodeView* view) {
+  ByteReader in(bytes);
+  if (!CheckVersion(&in)) return BadValue("node", "unknown encoding version");
+  uint8_t label = 0;
+  if (!in.GetByte(&label) || NodeLabelName(static_cast<NodeLabel>(label)) == "Unknown") {
+    return BadValue("node", "bad label");
+  }
+  view->label = static_cast<NodeLabel>(label);
+  uint64_t alias_count = 0;
+  if (!in.GetStringView(&view->name)) return BadValue("node", "truncated name");
+  size_t aliases_begin = in.position();
+  if (!in.GetVarint(&alias_count) || alias_count > bytes.size()) {
+    return BadValue("node", "truncated aliases");
+  }
+  std::string_view alias;
+  for (uint64_t i = 0; i < alias_count; ++i) {
+    if (!in.GetStringView(&alias)) return BadValue("node", "truncated alias");
+  }
+  view->encoded_aliases = bytes.substr(aliases_begin, in.position() - aliases_begin);
+  uint32_t documents = 0;
+  if (!in.GetStringView(&view->kind) || !in.GetVarint32(&view->mentions) ||
+      !in.GetVarint32(&documents)) {
+    return BadValue("node", "truncated fields");
+  }
+  view->encoded_props = bytes.substr(in.position());
+  return Status::OK();
 }
 
 Status ParseEdgeValue(std::string_view bytes, EdgeView* view) {

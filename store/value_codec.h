@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/result.h"
 #include "common/status.h"
@@ -40,6 +41,7 @@ class ByteReader {
   bool GetVarint32(uint32_t* v);
   bool GetFixed64(uint64_t* v);
   bool GetString(std::string* s);
+  bool GetStringView(std::string_view* s);  // a view into the input, no copy
   bool GetProperties(Properties* props);
   bool AtEnd() const { return pos_ == in_.size(); }
   size_t position() const { return pos_; }
@@ -72,6 +74,14 @@ Result<EdgeValue> DecodeEdge(std::string_view bytes);
 // strings). EdgeView::encoded_props holds these bytes; equal lists encode to equal bytes.
 std::string EncodeProperties(const Properties& props);
 Result<Properties> DecodeProperties(std::string_view bytes);
+
+// A node's alias list alone, encoded as inside a node value (varint count, then strings).
+std::string EncodeAliases(const std::vector<std::string>& aliases);
+Result<std::vector<std::string>> DecodeAliases(std::string_view bytes);
+
+// A node value split without copying: fills label, mentions and the views of `view` (into
+// `bytes`); view->id is the caller's (it is the key). Corruption when malformed.
+Status ParseNodeValue(std::string_view bytes, NodeView* view);
 
 // An out edge's value split without decoding its properties: fills view->doc, sentence, span and
 // sets view->encoded_props to the property bytes (a view into `bytes`). Corruption when the fixed

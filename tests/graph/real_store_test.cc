@@ -89,7 +89,8 @@ TEST(RealStoreTest, IngestLoadExport) {
   EXPECT_EQ(r[0].score, 2);
   for (auto [e, end] = boost::edges(s.graph()); e != end; ++e) {
     const EdgeProps& p = s.graph()[*e];
-    EXPECT_TRUE(s.DocumentKey(s.Doc(*e)) == "news/1.txt" || s.DocumentKey(s.Doc(*e)) == "news/2.txt");
+    const std::string& key = s.DocumentKey(s.Doc(*e));
+    EXPECT_TRUE(key == "news/1.txt" || key == "news/2.txt") << key;
     EXPECT_EQ(s.DocKey(*e), s.DocumentKey(s.Doc(*e)));
     if (p.type == EdgeType::kCoMentioned) {
       EXPECT_EQ(s.Weight(*e), 2.0);
