@@ -89,16 +89,25 @@ kind_of = function(x)
 end
 
 ---------------------------------------------------------------------------------------------------
--- Elements. Nodes are cached by id so that the same node is the same table (== works).
+-- Elements. Nodes are cached so that the same node is the same table (== works, and dedup keys
+-- on the table): by their index in the graph snapshot (`_v`, which every node table carries) and
+-- by id. A node a walk reaches starts as {_v = index} and gets its fields from the snapshot when
+-- one is first read (Node.__index), so out():in_():count() builds no node it does not look at.
 
-local node_cache = setmetatable({}, {__mode = "v"})
+local by_vertex = setmetatable({}, {__mode = "v"})
+local by_id = setmetatable({}, {__mode = "v"})
 
 local function wrap_node(t)
   if t == nil then return nil end
-  local cached = node_cache[t.id]
-  if cached then return cached end
+  local v = rawget(t, "_v")
+  local cached = (v ~= nil and by_vertex[v]) or by_id[t.id]
+  if cached then
+    if rawget(cached, "id") == nil then native.fill_vertex(cached) by_id[cached.id] = cached end
+    return cached
+  end
   setmetatable(t, Node)
-  node_cache[t.id] = t
+  if v ~= nil then by_vertex[v] = t end
+  by_id[t.id] = t
   return t
 end
 
@@ -113,10 +122,29 @@ local function wrap_edges(list)
 end
 
 local function node_by_id(id)
-  local cached = node_cache[id]
+  local cached = by_id[id]
   if cached then return cached end
   return wrap_node(native.node(id))
 end
+
+local function node_by_vertex(v)
+  local n = by_vertex[v]
+  if n then return n end
+  n = setmetatable({_v = v}, Node)
+  by_vertex[v] = n
+  return n
+end
+
+-- A node made by node_by_vertex, with its fields.
+local function filled(n)
+  if rawget(n, "id") == nil then
+    native.fill_vertex(n)
+    by_id[n.id] = n
+  end
+  return n
+end
+
+local function edge_at(index) return setmetatable(native.edge_at(index), Edge) end
 
 local LABEL_PREFERENCE = {Person = 1, Organization = 2, Place = 3, Document = 4}
 
@@ -152,9 +180,15 @@ local function document(doc_id)
   return d or nil
 end
 
+local NODE_FIELDS = {id = true, label = true, name = true, kind = true, mentions = true,
+                     aliases = true, props = true}
 Node.__index = function(n, key)
   local method = Node[key]
   if method ~= nil then return method end
+  if NODE_FIELDS[key] then
+    if rawget(n, "id") ~= nil then return nil end  -- filled: the field is absent (kind)
+    return rawget(filled(n), key)
+  end
   if Traversal[key] ~= nil and type(Traversal[key]) == "function" then
     -- n:out("VISITED") and friends: a traversal that starts at this node.
     return function(self, ...)
@@ -254,6 +288,7 @@ end
 local function get_value(x, key)
   local k = kind_of(x)
   if k == "node" or k == "edge" then
+    if k == "node" then filled(x) end
     local v = rawget(x, key)
     if v ~= nil then return v end
     if x.props and x.props[key] ~= nil then return x.props[key] end
@@ -333,6 +368,19 @@ end
 
 local function traverser(obj, prev) return {obj = obj, prev = prev} end
 
+-- A walk to nodes passes over edges that most queries never look at (out():in_():count()): it
+-- records each as a traverser holding only the edge's index, made into an Edge table when a path
+-- or otherV asks for it.
+local function passed_edge(index, prev) return {edge_index = index, prev = prev} end
+local function obj_of(tr)
+  local obj = tr.obj
+  if obj == nil and tr.edge_index ~= nil then
+    obj = edge_at(tr.edge_index)
+    tr.obj = obj
+  end
+  return obj
+end
+
 -- A traversal starting from the given elements (what n:out(...) and __ use).
 function Traversal.__start(elements)
   return new_traversal({{name = "start", site = "", run = function(_, _)
@@ -383,13 +431,18 @@ local function edge_types_of(step, ...)
   return types
 end
 
-local function adjacent_edges(node, types, outgoing)
-  local out = {}
+-- The edges at `node` (out or in) of `types` ({false} = all), as two parallel arrays of snapshot
+-- indices: the node at the other end and the edge. Same order as the store's keys.
+local function adjacent(node, types, outgoing)
+  local from = rawget(node, "_v") or node.id
+  if #types == 1 then return native.walk(from, types[1] or nil, outgoing) end
+  local vertices, edges = {}, {}
   for _, t in ipairs(types) do
-    local list = outgoing and native.out_edges(node.id, t or nil) or native.in_edges(node.id, t or nil)
-    for _, e in ipairs(list) do out[#out + 1] = setmetatable(e, Edge) end
+    local vs, es = native.walk(from, t, outgoing)
+    table.move(vs, 1, #vs, #vertices + 1, vertices)
+    table.move(es, 1, #es, #edges + 1, edges)
   end
-  return out
+  return vertices, edges
 end
 
 local function expect_node(step, tr)
@@ -408,22 +461,23 @@ end
 
 -- out/in_/both and outE/inE/bothE share one walker: direction and whether to stop at the edge.
 local function walk_step(name, outgoing, incoming, to_nodes)
+  local dirs = {}
+  if outgoing then dirs[#dirs + 1] = true end
+  if incoming then dirs[#dirs + 1] = false end
   Traversal[name] = function(self, ...)
     local types = edge_types_of(name, ...)
     return add_step(self, name, function(step, travs)
-      local out = {}
+      local out, n = {}, 0
       for _, tr in ipairs(travs) do
         local node = expect_node(step, tr)
-        local dirs = {}
-        if outgoing then dirs[#dirs + 1] = true end
-        if incoming then dirs[#dirs + 1] = false end
         for _, dir in ipairs(dirs) do
-          for _, e in ipairs(adjacent_edges(node, types, dir)) do
+          local vertices, edges = adjacent(node, types, dir)
+          for i = 1, #edges do
+            n = n + 1
             if to_nodes then
-              local other = node_by_id(dir and e.dst or e.src)
-              if other then out[#out + 1] = traverser(other, traverser(e, tr)) end
+              out[n] = {obj = node_by_vertex(vertices[i]), prev = passed_edge(edges[i], tr)}
             else
-              out[#out + 1] = traverser(e, tr)
+              out[n] = traverser(edge_at(edges[i]), tr)
             end
           end
         end
@@ -460,7 +514,7 @@ vertex_step("bothV", function(e) return {e.src, e.dst} end)
 -- otherV: the end that is not the node the traversal came from.
 vertex_step("otherV", function(e, tr)
   local prev = tr.prev
-  while prev and kind_of(prev.obj) ~= "node" do prev = prev.prev end
+  while prev and kind_of(obj_of(prev)) ~= "node" do prev = prev.prev end
   if prev and prev.obj.id == e.src then return {e.dst} end
   if prev and prev.obj.id == e.dst then return {e.src} end
   return {e.dst}
@@ -604,7 +658,7 @@ end
 
 local function identity_key(x)
   local k = kind_of(x)
-  if k == "node" then return "n" .. x.id end
+  if k == "node" then return x end  -- one table per node (the caches above)
   if k == "edge" then return "e" .. x.id end
   if k == "row" or k == "path" or k == "evidence" then return tostring(x) end
   return x
@@ -695,7 +749,7 @@ end
 local function path_of(tr)
   local items = {}
   while tr do
-    table.insert(items, 1, tr.obj)
+    table.insert(items, 1, obj_of(tr))
     tr = tr.prev
   end
   return setmetatable(items, Path)
@@ -779,8 +833,8 @@ function Traversal:khop(n, ...)
     local frontier = {}
     for _, tr in ipairs(travs) do
       local node = expect_node(step, tr)
-      if not seen[node.id] then
-        seen[node.id] = true
+      if not seen[node] then
+        seen[node] = true
         frontier[#frontier + 1] = tr
       end
     end
@@ -788,16 +842,14 @@ function Traversal:khop(n, ...)
       local next_frontier = {}
       for _, tr in ipairs(frontier) do
         for _, dir in ipairs({true, false}) do
-          for _, e in ipairs(adjacent_edges(tr.obj, types, dir)) do
-            local id = dir and e.dst or e.src
-            if not seen[id] then
-              seen[id] = true
-              local other = node_by_id(id)
-              if other then
-                local t2 = traverser(other, traverser(e, tr))
-                next_frontier[#next_frontier + 1] = t2
-                out[#out + 1] = t2
-              end
+          local vertices, edges = adjacent(tr.obj, types, dir)
+          for i = 1, #edges do
+            local other = node_by_vertex(vertices[i])
+            if not seen[other] then
+              seen[other] = true
+              local t2 = {obj = other, prev = passed_edge(edges[i], tr)}
+              next_frontier[#next_frontier + 1] = t2
+              out[#out + 1] = t2
             end
           end
         end

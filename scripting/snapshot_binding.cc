@@ -110,8 +110,17 @@ Direction CheckDirection(lua_State* L, int arg, Direction fallback) {
   RaiseAtUserLine(L, "direction: expected \"out\", \"in\" or \"both\", got \"" + name + "\"");
 }
 
-void PushVertex(lua_State* L, const GraphSnapshot& snapshot, Vertex v) {
-  lua_createtable(L, 0, 8);
+// Sets the fields of a node table (on top of the stack). `_v` is the node's index in the full
+// snapshot (for a vertex of a subgraph, looked up by id): what the walk natives take and give, so
+// the prelude never parses ids on a walk.
+void SetVertexFields(lua_State* L, const GraphSnapshot& snapshot, Vertex v) {
+  const GraphSnapshot& full = FullSnapshot(L);
+  std::optional<Vertex> full_index = v;
+  if (&snapshot != &full) full_index = full.FindVertex(snapshot.NodeIdOf(v));
+  if (full_index) {
+    lua_pushinteger(L, static_cast<lua_Integer>(*full_index));
+    lua_setfield(L, -2, "_v");
+  }
   SetString(L, "id", IdToHex(snapshot.NodeIdOf(v)));
   SetString(L, "label", NodeLabelName(snapshot.Label(v)));
   SetString(L, "name", snapshot.Name(v));
@@ -127,6 +136,11 @@ void PushVertex(lua_State* L, const GraphSnapshot& snapshot, Vertex v) {
   }
   lua_setfield(L, -2, "aliases");
   PushProperties(L, snapshot.VertexProperties(v));
+}
+
+void PushVertex(lua_State* L, const GraphSnapshot& snapshot, Vertex v) {
+  lua_createtable(L, 0, 9);
+  SetVertexFields(L, snapshot, v);
 }
 
 void PushSnapshotEdge(lua_State* L, const GraphSnapshot& snapshot, Edge e) {
@@ -285,6 +299,90 @@ int NativeInEdges(lua_State* L) {
     PushSnapshotEdge(L, snapshot, e);
     lua_rawseti(L, -2, ++n);
   }
+  return 1;
+}
+
+// The walk natives: what out()/in_()/both() and khop() call once per node. They answer with
+// snapshot indices, not tables, so a 2-hop over a thousand edges builds no table per edge; the
+// prelude turns an index into a node (cached) or an edge (only when a path asks) later.
+
+// The vertex at `arg`: a snapshot index (integer) or a 16-digit hex id; nullopt when unknown.
+std::optional<Vertex> VertexIndexOrIdArg(lua_State* L, const GraphSnapshot& snapshot, int arg) {
+  if (lua_isinteger(L, arg)) {
+    lua_Integer v = lua_tointeger(L, arg);
+    if (v < 0 || static_cast<size_t>(v) >= snapshot.num_vertices()) return std::nullopt;
+    return static_cast<Vertex>(v);
+  }
+  return VertexArg(L, snapshot, arg);
+}
+
+// tupu.walk(vertex index | id, type|nil, outgoing) -> {other-end vertex indices}, {edge indices}:
+// out-edges in (type, dst, fact) order, in-edges in (type, src, fact) order, as the store's keys.
+int NativeWalk(lua_State* L) {
+  auto type = OptEdgeTypeArg(L, 2);
+  bool outgoing = lua_toboolean(L, 3);
+  const GraphSnapshot& snapshot = FullSnapshot(L);
+  const PropertyGraph& g = snapshot.graph();
+  auto v = VertexIndexOrIdArg(L, snapshot, 1);
+  lua_newtable(L);
+  lua_newtable(L);
+  if (!v) return 2;
+  lua_Integer n = 0;
+  auto push = [&](Vertex other, Edge e) {
+    ++n;
+    lua_pushinteger(L, static_cast<lua_Integer>(other));
+    lua_rawseti(L, -3, n);
+    lua_pushinteger(L, static_cast<lua_Integer>(boost::get(boost::edge_index, g, e)));
+    lua_rawseti(L, -2, n);
+  };
+  if (outgoing) {
+    for (auto [e, end] = boost::out_edges(*v, g); e != end; ++e) {
+      if (!type || g[*e].type == *type) push(boost::target(*e, g), *e);
+    }
+    return 2;
+  }
+  std::vector<Edge> edges;
+  for (auto [e, end] = boost::in_edges(*v, g); e != end; ++e) {
+    if (!type || g[*e].type == *type) edges.push_back(*e);
+  }
+  std::stable_sort(edges.begin(), edges.end(),
+                   [&g](const Edge& a, const Edge& b) { return g[a].type < g[b].type; });
+  for (const Edge& e : edges) push(boost::source(e, g), e);
+  return 2;
+}
+
+// tupu.vertex(index) -> node table
+int NativeVertex(lua_State* L) {
+  const GraphSnapshot& snapshot = FullSnapshot(L);
+  lua_Integer v = luaL_checkinteger(L, 1);
+  luaL_argcheck(L, v >= 0 && static_cast<size_t>(v) < snapshot.num_vertices(), 1,
+                "no such vertex index");
+  PushVertex(L, snapshot, static_cast<Vertex>(v));
+  return 1;
+}
+
+// tupu.fill_vertex(node): fills the fields of a node table that holds only its `_v` (the prelude
+// makes such tables for the nodes a walk reaches, and fills one when a field is first read).
+int NativeFillVertex(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const GraphSnapshot& snapshot = FullSnapshot(L);
+  lua_getfield(L, 1, "_v");
+  lua_Integer v = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : -1;
+  lua_pop(L, 1);
+  luaL_argcheck(L, v >= 0 && static_cast<size_t>(v) < snapshot.num_vertices(), 1,
+                "not a node of the graph");
+  lua_settop(L, 1);
+  SetVertexFields(L, snapshot, static_cast<Vertex>(v));
+  return 0;
+}
+
+// tupu.edge_at(index) -> edge table
+int NativeEdgeAt(lua_State* L) {
+  const GraphSnapshot& snapshot = FullSnapshot(L);
+  lua_Integer i = luaL_checkinteger(L, 1);
+  luaL_argcheck(L, i >= 0 && static_cast<size_t>(i) < snapshot.num_edges(), 1,
+                "no such edge index");
+  PushSnapshotEdge(L, snapshot, boost::edge_from_index(static_cast<uint32_t>(i), snapshot.graph()));
   return 1;
 }
 
@@ -451,6 +549,10 @@ constexpr luaL_Reg kSnapshotNatives[] = {
     {"scan_edges", NativeScanEdges},
     {"out_edges", NativeOutEdges},
     {"in_edges", NativeInEdges},
+    {"walk", NativeWalk},
+    {"vertex", NativeVertex},
+    {"fill_vertex", NativeFillVertex},
+    {"edge_at", NativeEdgeAt},
     {"degree", NativeDegree},
     {"pagerank", NativePageRank},
     {"betweenness", NativeBetweenness},

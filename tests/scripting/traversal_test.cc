@@ -49,6 +49,24 @@ TEST_F(TraversalTest, NodeAndEdgePropertiesAndEvidence) {
   EXPECT_EQ(Run("print(g:node('李华').label, g:node('李华').mentions)"), "Person\t1\n");
 }
 
+// Walks hand out nodes by snapshot index and fill their fields on first read: such a node must read,
+// compare, dedup and print like a node found by name.
+TEST_F(TraversalTest, NodesReachedByWalksAreTheSameTablesAndReadLikeAnyNode) {
+  EXPECT_EQ(Run("local a = g:V('科技园'):in_('VISITED'):in_('ACCOMPANIED'):first()\n"
+                "print(a == g:node('李华'), a.name, a.label, a.mentions, tostring(a))"),
+            "true\t李华\tPerson\t1\tPerson:李华\n");
+  // 王明 reached twice (both of his visits) is one node to dedup.
+  EXPECT_EQ(Run("print(g:V('王明'):out('VISITED'):in_('VISITED'):count(), "
+                "g:V('王明'):out('VISITED'):in_('VISITED'):dedup():count())"),
+            "3\t2\n");
+  EXPECT_EQ(Run("print(g:V('李华'):out('ACCOMPANIED'):values('name'):first(), "
+                "g:V('李华'):out('ACCOMPANIED'):has('name', '王明'):count(), "
+                "g:V('李华'):out('ACCOMPANIED'):first().aliases[1])"),
+            "王明\t1\t王区长\n");
+  EXPECT_EQ(Run("print(g:V('李华'):out('ACCOMPANIED'):path():first())"),
+            "李华 -ACCOMPANIED-> 王明\n");
+}
+
 TEST_F(TraversalTest, HasWithValuesAndPredicates) {
   EXPECT_EQ(Run("print(g:E('VISITED'):has('date', P.gte('2022-05-12')):count())"), "2\n");
   EXPECT_EQ(Run("print(g:E('VISITED'):has('date', P.between('2022-05-11', '2022-05-13')):count())"), "3\n");
