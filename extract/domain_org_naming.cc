@@ -273,9 +273,14 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
         // 南阳市委 -> 南阳市 (the level stays with the place), 柳湾党工委 -> 柳湾.
         const std::u32string_view sfx = std::u32string_view(text).substr(text.size() - suffix);
         const bool level_committee = sfx == U"市委" || sfx == U"县委" || sfx == U"区委" || sfx == U"省委";
-        // 河西区委 names the district (city, county) that later bare 区委/区政府 belong to.
-        if (level_committee && sfx != U"省委" && text.size() >= 4)
-          NotePlace(prefix + text.substr(0, text.size() - 1), ctx);
+        // 河西区委 names the district (city, county) that later bare 区委/区政府 belong to; so
+        // does 青石镇党委 (镇政府, 乡党委, 县人大...) for bare 镇党委/镇长.
+        const bool level_body = sfx.size() >= 3 &&
+                                std::u32string_view(U"市县区镇乡").find(sfx[0]) != std::u32string_view::npos &&
+                                IsLevelBody(sfx.substr(1));
+        if ((level_committee && sfx != U"省委" && text.size() >= 4) ||
+            (level_body && text.size() >= suffix + 2))
+          NotePlace(prefix + text.substr(0, text.size() - suffix + 1), ctx);
         ctx->chain_stem = prefix + text.substr(0, text.size() - suffix + (level_committee ? 1 : 0));
         stem_set = true;
       }
