@@ -39,6 +39,14 @@ TEST(DomainBareLevels, StreetBodiesBelongToTheNamedStreet) {
   EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "柏雪", "松林街道办事处").size(), 1u);
 }
 
+TEST(DomainBareLevels, ATownNamedOnlyThroughItsPartyCommitteeCounts) {
+  // 杏林镇 appears only inside 杏林镇党委: the later bare 镇党委/镇长 are still that town's.
+  auto d = ExtractText(
+      "6月8日,杏林镇党委书记郁青带队检查防汛工作。镇党委副书记、镇长韦澜陪同检查。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "韦澜", "杏林镇党委").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "韦澜", "杏林镇政府").size(), 1u);
+}
+
 TEST(DomainBareLevels, TwoPlacesOfALevelLeaveTheBodyBare) {
   // Two towns named: which one's 镇长 is not said, so nothing is guessed.
   auto d = ExtractText("5月3日,县长荣辉先后来到桂花镇、石门镇调研。镇党委书记廖洁,镇长路平陪同。");
