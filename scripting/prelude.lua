@@ -895,15 +895,19 @@ local function display_key(v)
   return v
 end
 
-local function ranked(metric, key_column, entries)
-  -- entries: {key=, value=, element=}; sorted by value desc, then key, for stable output.
-  table.sort(entries, function(a, b)
-    if a.value ~= b.value then return a.value > b.value end
-    return tostring(a.key) < tostring(b.key)
-  end)
+-- entries: {key=, value=, element=}; sorted by value desc, then key, for stable output (already so
+-- when `sorted`: the native rankings come in that order).
+local function ranked(metric, key_column, entries, sorted)
+  if not sorted then
+    table.sort(entries, function(a, b)
+      if a.value ~= b.value then return a.value > b.value end
+      return tostring(a.key) < tostring(b.key)
+    end)
+  end
   local out = setmetatable({metric = metric, key_column = key_column}, Ranked)
+  local columns = {key_column, metric}
   for i, e in ipairs(entries) do
-    out[i] = make_row({key_column, metric}, {[key_column] = e.key, [metric] = e.value, element = e.element})
+    out[i] = make_row(columns, {[key_column] = e.key, [metric] = e.value, element = e.element})
   end
   return out
 end
@@ -1144,21 +1148,23 @@ local function check_algo_options(step, opts)
   return opts, types
 end
 
--- Rows of a native ranking ({node=, score=}), only nodes of `label` when given.
-local function ranking_of(metric, rows, label)
+-- Rows of a native ranking (node indices and scores, best first, ties by name), only nodes of
+-- `label` when given.
+local function ranking_of(metric, vertices, scores, label)
   local entries = {}
-  for _, r in ipairs(rows) do
-    local n = wrap_node(r.node)
+  for i = 1, #vertices do
+    local n = filled(node_by_vertex(vertices[i]))
     if label == nil or n.label == label then
-      entries[#entries + 1] = {key = n.name, value = r.score, element = n}
+      entries[#entries + 1] = {key = n.name, value = scores[i], element = n}
     end
   end
-  return ranked(metric, "name", entries)
+  return ranked(metric, "name", entries, true)
 end
 
 function Graph:degree(opts)
   local o, types = check_algo_options("degree", opts)
-  return ranking_of("degree", native.degree(types, o.direction), o.label)
+  local vertices, counts = native.degree(types, o.direction)
+  return ranking_of("degree", vertices, counts, o.label)
 end
 
 -- PageRank as networkx computes it; edges count both ways unless direction = "out" (or "in");
@@ -1176,14 +1182,16 @@ function Graph:pagerank(opts)
     arg_error("pagerank", "weight = \"weight\" (CO_MENTIONED's sentence count)", o.weight)
   end
   local weighted = o.weight == "weight" or o.weight == true
-  return ranking_of("pagerank", native.pagerank(types, o.direction, weighted, damping, o.iterations), o.label)
+  local vertices, scores = native.pagerank(types, o.direction, weighted, damping, o.iterations)
+  return ranking_of("pagerank", vertices, scores, o.label)
 end
 
 -- Betweenness centrality (Brandes) on the simple graph of the edges; unnormalised unless
 -- normalized = true (networkx's default).
 function Graph:betweenness(opts)
   local o, types = check_algo_options("betweenness", opts)
-  return ranking_of("betweenness", native.betweenness(types, o.direction, o.normalized == true), o.label)
+  local vertices, scores = native.betweenness(types, o.direction, o.normalized == true)
+  return ranking_of("betweenness", vertices, scores, o.label)
 end
 
 -- Connected components (edges taken both ways), largest first.

@@ -85,17 +85,11 @@ const GraphSnapshot& SnapshotOfTypes(lua_State* L, const std::vector<EdgeType>& 
   // When the chosen edges are all the edges and touch every vertex, the subgraph would be a copy.
   std::shared_ptr<const GraphSnapshot> sub;
   if (edges.size() == full.num_edges()) {
-    std::vector<bool> touched(full.num_vertices(), false);
-    size_t count = 0;
-    for (const Edge& e : edges) {
-      for (Vertex v : {boost::source(e, g), boost::target(e, g)}) {
-        if (!touched[v]) {
-          touched[v] = true;
-          ++count;
-        }
-      }
+    bool every_vertex_touched = true;
+    for (Vertex v = 0; v < full.num_vertices() && every_vertex_touched; ++v) {
+      every_vertex_touched = boost::out_degree(v, g) + boost::in_degree(v, g) > 0;
     }
-    if (count == full.num_vertices()) sub = cache.full;
+    if (every_vertex_touched) sub = cache.full;
   }
   if (!sub) sub = full.Subgraph(edges);
   return *cache.by_types.emplace(mask, std::move(sub)).first->second;
@@ -386,36 +380,44 @@ int NativeEdgeAt(lua_State* L) {
   return 1;
 }
 
-// A ranking as an array of {node=, score=}, best first. Counts (degree) as Lua integers.
+// A ranking as two arrays, best first: the nodes' indices in the full snapshot and their scores
+// (counts, for degree, as Lua integers). Indices, not node tables: a ranking of every vertex of a
+// large graph is mostly never looked at past its top rows, and the prelude fills a node's fields
+// only when they are read.
 void PushRanking(lua_State* L, const GraphSnapshot& snapshot, const Ranking& ranking,
                  bool counts = false) {
+  const GraphSnapshot& full = FullSnapshot(L);
+  const bool is_full = &snapshot == &full;
+  lua_createtable(L, static_cast<int>(ranking.size()), 0);
   lua_createtable(L, static_cast<int>(ranking.size()), 0);
   lua_Integer n = 0;
   for (const RankedVertex& r : ranking) {
-    lua_createtable(L, 0, 2);
-    PushVertex(L, snapshot, r.vertex);
-    lua_setfield(L, -2, "node");
+    std::optional<Vertex> v = r.vertex;
+    if (!is_full) v = full.FindVertex(snapshot.NodeIdOf(r.vertex));
+    if (!v) continue;  // cannot happen: a subgraph's vertices are the full snapshot's
+    ++n;
+    lua_pushinteger(L, static_cast<lua_Integer>(*v));
+    lua_rawseti(L, -3, n);
     if (counts) {
       lua_pushinteger(L, static_cast<lua_Integer>(r.score));
     } else {
       lua_pushnumber(L, r.score);
     }
-    lua_setfield(L, -2, "score");
-    lua_rawseti(L, -2, ++n);
+    lua_rawseti(L, -2, n);
   }
 }
 
-// tupu.degree(types, direction) -> ranking (edges counted; both ways by default)
+// tupu.degree(types, direction) -> node indices, counts (edges counted; both ways by default)
 int NativeDegree(lua_State* L) {
   DegreeOptions options;
   options.edge_types = CheckTypes(L, 1, "degree");
   options.direction = CheckDirection(L, 2, Direction::kBoth);
   const GraphSnapshot& snapshot = SnapshotOfTypes(L, options.edge_types);
   PushRanking(L, snapshot, Degree(snapshot, options), /*counts=*/true);
-  return 1;
+  return 2;
 }
 
-// tupu.pagerank(types, direction, weighted, damping, max_iterations) -> ranking
+// tupu.pagerank(types, direction, weighted, damping, max_iterations) -> node indices, scores
 int NativePageRank(lua_State* L) {
   PageRankOptions options;
   options.edge_types = CheckTypes(L, 1, "pagerank");
@@ -427,10 +429,10 @@ int NativePageRank(lua_State* L) {
   auto ranking = PageRank(snapshot, options);
   RaiseIfError(L, ranking.ok() ? Status::OK() : ranking.status(), "pagerank");
   PushRanking(L, snapshot, *ranking);
-  return 1;
+  return 2;
 }
 
-// tupu.betweenness(types, direction, normalized) -> ranking
+// tupu.betweenness(types, direction, normalized) -> node indices, scores
 int NativeBetweenness(lua_State* L) {
   BetweennessOptions options;
   options.edge_types = CheckTypes(L, 1, "betweenness");
@@ -438,7 +440,7 @@ int NativeBetweenness(lua_State* L) {
   options.normalized = lua_toboolean(L, 3);
   const GraphSnapshot& snapshot = SnapshotOfTypes(L, options.edge_types);
   PushRanking(L, snapshot, Betweenness(snapshot, options));
-  return 1;
+  return 2;
 }
 
 // tupu.components(types) -> array of arrays of nodes, largest first
