@@ -256,6 +256,7 @@ namespace {
 // scan at the first undecodable property set (the error is kept in `status`).
 struct EdgeCollector {
   const IdIndex* vertex_of;
+  const std::function<bool()>* keep_going = nullptr;
   std::array<bool, 64> wanted{};
   PoolBuilder* pools;
   std::vector<EdgeEnds> ends;
@@ -266,6 +267,10 @@ struct EdgeCollector {
   int64_t last_src = -1;  // -1: not a vertex of the snapshot
 
   bool operator()(const EdgeView* views, size_t count) {
+    if (keep_going != nullptr && *keep_going && !(*keep_going)()) {
+      status = Status::Aborted("stopped");
+      return false;
+    }
     for (size_t i = 0; i < count; ++i) {
       const EdgeView& e = views[i];
       auto type = static_cast<size_t>(e.type);
@@ -315,6 +320,10 @@ Result<std::shared_ptr<const GraphSnapshot>> GraphSnapshot::Load(const GraphStor
   if (counts.ok()) vertices.reserve(counts->nodes);
   Status failed;
   auto on_nodes = [&](const NodeView* nodes, size_t count) {
+    if (filter.keep_going && !filter.keep_going()) {
+      failed = Status::Aborted("stopped");
+      return false;
+    }
     for (size_t i = 0; i < count; ++i) {
       const NodeView& node = nodes[i];
       if (node.label == NodeLabel::kDocument) document_names.emplace(node.id, node.name);
@@ -349,6 +358,7 @@ Result<std::shared_ptr<const GraphSnapshot>> GraphSnapshot::Load(const GraphStor
   for (uint32_t v = 0; v < vertices.size(); ++v) vertex_of.FindOrInsert(vertices[v].id, v);
   EdgeCollector collector;
   collector.vertex_of = &vertex_of;
+  collector.keep_going = &filter.keep_going;
   collector.pools = &pool_builder;
   for (size_t t = 0; t < collector.wanted.size(); ++t) {
     collector.wanted[t] = Wanted(filter.edge_types, static_cast<EdgeType>(t));

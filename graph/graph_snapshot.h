@@ -13,6 +13,7 @@
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -75,6 +76,9 @@ struct SnapshotFilter {
   // their label is wanted, and not at all when drop_isolated is set (e.g. "just the VISITED
   // network": edge_types = {VISITED}, drop_isolated = true).
   bool drop_isolated = false;
+  // Asked between batches of the scan (a few thousand nodes or edges); false stops the load with
+  // an Aborted status. How Ctrl-C in the shell stops a long first load. Empty: never stops.
+  std::function<bool()> keep_going;
 };
 
 // Order guarantee (what makes exports byte-identical): vertices are numbered in ascending NodeId;

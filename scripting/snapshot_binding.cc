@@ -43,7 +43,11 @@ SnapshotCache& CacheOf(lua_State* L) {
 const GraphSnapshot& FullSnapshot(lua_State* L) {
   SnapshotCache& cache = CacheOf(L);
   if (!cache.full) {
-    auto loaded = GraphSnapshot::Load(StoreOrError(L));
+    SnapshotFilter everything;
+    everything.keep_going = [L] { return KeepScanning(L); };
+    auto loaded = GraphSnapshot::Load(StoreOrError(L), everything);
+    // Ctrl-C while a large graph loads: the runtime reports "interrupted!" as it does for a query.
+    if (!loaded.ok() && loaded.status().IsAborted() && !KeepScanning(L)) luaL_error(L, "interrupted!");
     RaiseIfError(L, loaded.ok() ? Status::OK() : loaded.status(), "loading the graph");
     cache.full = std::move(loaded).value();
   }

@@ -76,6 +76,29 @@ TEST(GraphSnapshotTest, CoMentionWeightComesFromItsProperty) {
   EXPECT_EQ(other.count(1.0), other.size());
 }
 
+// Ctrl-C during a long first load: keep_going is asked between batches (nodes, then edges), and
+// false stops the load with Aborted.
+TEST(GraphSnapshotTest, KeepGoingFalseStopsTheLoad) {
+  auto store = MakeSampleStore();
+  for (int allowed : {0, 1}) {  // stop at the first node batch; at the first edge batch
+    SCOPED_TRACE(allowed);
+    int asked = 0;
+    SnapshotFilter filter;
+    filter.keep_going = [&] { return asked++ < allowed; };
+    auto snap = GraphSnapshot::Load(*store, filter);
+    ASSERT_FALSE(snap.ok());
+    EXPECT_TRUE(snap.status().IsAborted()) << snap.status().ToString();
+    EXPECT_EQ(asked, allowed + 1);
+  }
+  int asked = 0;
+  SnapshotFilter filter;
+  filter.keep_going = [&] { return ++asked > 0; };
+  auto snap = LoadOrDie(*store, filter);
+  ASSERT_NE(snap, nullptr);
+  EXPECT_EQ(snap->num_edges(), 10u);
+  EXPECT_GE(asked, 2);
+}
+
 TEST(GraphSnapshotTest, FiltersByLabel) {
   auto store = MakeSampleStore();
   SnapshotFilter filter;
