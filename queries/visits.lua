@@ -3,18 +3,32 @@
 -- Usage: tupu run [--db DIR] queries/visits.lua [csv|json|markdown]
 local mode = arg and arg[1] or nil
 
--- Titles of a person (from HOLDS_POSITION), those stated in `doc` first: a title is as of an
--- article, and the same official may be introduced differently elsewhere.
-local function titles_of(person, doc)
-  local here, elsewhere, seen = {}, {}, {}
+-- A person's titles as {text=, doc=}, from HOLDS_POSITION, read once per person: an official with
+-- a hundred visits is asked a hundred times.
+local titles_cache = {}
+local function titles(person)
+  local cached = titles_cache[person.id]
+  if cached then return cached end
+  local list = {}
   for e in person:outE("HOLDS_POSITION"):iter() do
     local title = e.title or ""
     local org = e:target()
     local text = title
     if org and not title:find(org.name, 1, true) then text = org.name .. title end
-    if text ~= "" and not seen[text] then
-      seen[text] = true
-      table.insert(e.doc == doc and here or elsewhere, text)
+    if text ~= "" then list[#list + 1] = {text = text, doc = e.doc} end
+  end
+  titles_cache[person.id] = list
+  return list
+end
+
+-- Titles of a person, those stated in `doc` first: a title is as of an article, and the same
+-- official may be introduced differently elsewhere.
+local function titles_of(person, doc)
+  local here, elsewhere, seen = {}, {}, {}
+  for _, t in ipairs(titles(person)) do
+    if not seen[t.text] then
+      seen[t.text] = true
+      table.insert(t.doc == doc and here or elsewhere, t.text)
     end
   end
   return table.concat(#here > 0 and here or elsewhere, "、")
