@@ -106,14 +106,20 @@ end
 local by_vertex = setmetatable({}, {__mode = "v"})
 local by_id = setmetatable({}, {__mode = "v"})
 
+-- A node made by node_by_vertex, with its fields.
+local function filled(n)
+  if rawget(n, "id") == nil then
+    native.fill_vertex(n)
+    by_id[n.id] = n
+  end
+  return n
+end
+
 local function wrap_node(t)
   if t == nil then return nil end
   local v = rawget(t, "_v")
   local cached = (v ~= nil and by_vertex[v]) or by_id[t.id]
-  if cached then
-    if rawget(cached, "id") == nil then native.fill_vertex(cached) by_id[cached.id] = cached end
-    return cached
-  end
+  if cached then return filled(cached) end
   setmetatable(t, Node)
   if v ~= nil then by_vertex[v] = t end
   by_id[t.id] = t
@@ -141,15 +147,6 @@ local function node_by_vertex(v)
   if n then return n end
   n = setmetatable({_v = v}, Node)
   by_vertex[v] = n
-  return n
-end
-
--- A node made by node_by_vertex, with its fields.
-local function filled(n)
-  if rawget(n, "id") == nil then
-    native.fill_vertex(n)
-    by_id[n.id] = n
-  end
   return n
 end
 

@@ -258,48 +258,6 @@ int NativeScanEdges(lua_State* L) {
   return 1;
 }
 
-// tupu.out_edges(id, type|nil) -> edges in (type, dst, fact) order, as the store's out keys
-int NativeOutEdges(lua_State* L) {
-  auto type = OptEdgeTypeArg(L, 2);
-  const GraphSnapshot& snapshot = FullSnapshot(L);
-  const PropertyGraph& g = snapshot.graph();
-  auto v = VertexArg(L, snapshot, 1);
-  lua_newtable(L);
-  if (!v) return 1;
-  lua_Integer n = 0;
-  for (auto [e, end] = boost::out_edges(*v, g); e != end; ++e) {
-    if (type && g[*e].type != *type) continue;
-    PushSnapshotEdge(L, snapshot, *e);
-    lua_rawseti(L, -2, ++n);
-  }
-  return 1;
-}
-
-// tupu.in_edges(id, type|nil) -> edges in (type, src, fact) order, as the store's in keys
-int NativeInEdges(lua_State* L) {
-  auto type = OptEdgeTypeArg(L, 2);
-  const GraphSnapshot& snapshot = FullSnapshot(L);
-  const PropertyGraph& g = snapshot.graph();
-  auto v = VertexArg(L, snapshot, 1);
-  lua_newtable(L);
-  if (!v) return 1;
-  // The snapshot keeps in-edges in insertion order (by source); the store's in keys put the type
-  // first.
-  std::vector<Edge> edges;
-  for (auto [e, end] = boost::in_edges(*v, g); e != end; ++e) {
-    if (!type || g[*e].type == *type) edges.push_back(*e);
-  }
-  std::stable_sort(edges.begin(), edges.end(), [&g](const Edge& a, const Edge& b) {
-    return g[a].type < g[b].type;
-  });
-  lua_Integer n = 0;
-  for (const Edge& e : edges) {
-    PushSnapshotEdge(L, snapshot, e);
-    lua_rawseti(L, -2, ++n);
-  }
-  return 1;
-}
-
 // The walk natives: what out()/in_()/both() and khop() call once per node. They answer with
 // snapshot indices, not tables, so a 2-hop over a thousand edges builds no table per edge; the
 // prelude turns an index into a node (cached) or an edge (only when a path asks) later.
@@ -347,16 +305,6 @@ int NativeWalk(lua_State* L) {
                    [&g](const Edge& a, const Edge& b) { return g[a].type < g[b].type; });
   for (const Edge& e : edges) push(boost::source(e, g), e);
   return 2;
-}
-
-// tupu.vertex(index) -> node table
-int NativeVertex(lua_State* L) {
-  const GraphSnapshot& snapshot = FullSnapshot(L);
-  lua_Integer v = luaL_checkinteger(L, 1);
-  luaL_argcheck(L, v >= 0 && static_cast<size_t>(v) < snapshot.num_vertices(), 1,
-                "no such vertex index");
-  PushVertex(L, snapshot, static_cast<Vertex>(v));
-  return 1;
 }
 
 // tupu.fill_vertex(node): fills the fields of a node table that holds only its `_v` (the prelude
@@ -553,10 +501,7 @@ constexpr luaL_Reg kSnapshotNatives[] = {
     {"find", NativeFind},
     {"scan_nodes", NativeScanNodes},
     {"scan_edges", NativeScanEdges},
-    {"out_edges", NativeOutEdges},
-    {"in_edges", NativeInEdges},
     {"walk", NativeWalk},
-    {"vertex", NativeVertex},
     {"fill_vertex", NativeFillVertex},
     {"edge_at", NativeEdgeAt},
     {"degree", NativeDegree},
