@@ -75,6 +75,21 @@ struct EdgeView {
   std::string_view encoded_props;
 };
 
+// The view of an already decoded edge whose properties were encoded into `encoded_props` (which
+// must outlive the view): how stores without a native fast scan hand out their edges.
+inline EdgeView ViewOfEdge(const StoredEdge& e, std::string_view encoded_props) {
+  EdgeView view;
+  view.id = e.id;
+  view.src = e.src;
+  view.dst = e.dst;
+  view.doc = e.doc;
+  view.type = e.type;
+  view.sentence = e.sentence;
+  view.span = e.span;
+  view.encoded_props = encoded_props;
+  return view;
+}
+
 // Receives the next `count` edges of a scan (count >= 1), in (src, type, dst, fact) order; returns
 // false to stop the scan. A plain function pointer plus context: no std::function per edge.
 using EdgeBatchFn = bool (*)(void* context, const EdgeView* edges, size_t count);

@@ -721,15 +721,7 @@ Status GraphStore::ScanEdges(EdgeBatchFn fn, void* context) const {
   std::string encoded;
   return ForEachEdge([&](const StoredEdge& e) {
     encoded = EncodeProperties(e.props);
-    EdgeView view;
-    view.id = e.id;
-    view.src = e.src;
-    view.dst = e.dst;
-    view.doc = e.doc;
-    view.type = e.type;
-    view.sentence = e.sentence;
-    view.span = e.span;
-    view.encoded_props = encoded;
+    EdgeView view = ViewOfEdge(e, encoded);
     return fn(context, &view, 1);
   });
 }

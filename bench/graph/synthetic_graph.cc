@@ -156,17 +156,7 @@ Status SyntheticGraphStore::ScanEdges(EdgeBatchFn fn, void* context) const {
   std::vector<EdgeView> batch;
   batch.reserve(kBatch);
   for (size_t i = 0; i < edges_.size(); ++i) {
-    const StoredEdge& e = edges_[i];
-    EdgeView v;
-    v.id = e.id;
-    v.src = e.src;
-    v.dst = e.dst;
-    v.doc = e.doc;
-    v.type = e.type;
-    v.sentence = e.sentence;
-    v.span = e.span;
-    v.encoded_props = encoded_props_[i];
-    batch.push_back(v);
+    batch.push_back(ViewOfEdge(edges_[i], encoded_props_[i]));
     if (batch.size() == kBatch) {
       if (!fn(context, batch.data(), batch.size())) return Status::OK();
       batch.clear();
