@@ -9,6 +9,7 @@
 #include "app/command_registry.h"
 #include "graph/export.h"
 #include "graph/graph_snapshot.h"
+#include "graph/snapshot_loader.h"
 #include "store/graph_store.h"
 
 namespace tupu {
@@ -64,7 +65,7 @@ int RunExport(const ExportArgs& args) {
     std::cerr << "tupu export: " << store.status().ToString() << "\n";
     return kExitFailure;
   }
-  auto snapshot = GraphSnapshot::Load(**store, filter);
+  auto snapshot = LoadSnapshot(**store, filter);
   if (!snapshot.ok()) {
     std::cerr << "tupu export: " << snapshot.status().ToString() << "\n";
     return kExitFailure;

@@ -237,15 +237,6 @@ class GraphSnapshot::Builder {
     for (Vertex v = 0; v < vertices.size(); ++v) g[v] = vertices[v];
     vertices.clear();
     vertices.shrink_to_fit();
-    auto& by_name = snapshot->vertices_by_name_;
-    by_name.reserve(snapshot->num_vertices());
-    for (Vertex v = 0; v < snapshot->num_vertices(); ++v) {
-      const std::string& name = snapshot->Name(v);
-      by_name.emplace(name, v);
-      for (const auto& alias : snapshot->Aliases(v)) {
-        if (alias != name) by_name.emplace(alias, v);
-      }
-    }
     return snapshot;
   }
 };
@@ -399,13 +390,7 @@ Result<std::shared_ptr<const GraphSnapshot>> GraphSnapshot::Load(const GraphStor
 
   std::shared_ptr<const GraphSnapshot> snapshot = Builder::Build(
       std::move(pools), std::move(vertices), std::move(collector.ends), std::move(collector.props));
-  if (filter.drop_isolated) {
-    // The subgraph of all edges is the snapshot without the vertices no edge touches.
-    std::vector<Edge> all;
-    all.reserve(snapshot->num_edges());
-    for (auto [e, end] = boost::edges(snapshot->graph()); e != end; ++e) all.push_back(*e);
-    snapshot = snapshot->Subgraph(all);
-  }
+  if (filter.drop_isolated) snapshot = snapshot->WithoutIsolatedVertices();
   return snapshot;
 }
 
@@ -427,10 +412,24 @@ std::optional<Vertex> GraphSnapshot::FindVertex(NodeId id) const {
   return std::nullopt;
 }
 
+const GraphSnapshot::NameIndex& GraphSnapshot::VerticesByName() const {
+  std::call_once(names_once_, [this] {
+    vertices_by_name_.reserve(num_vertices());
+    for (Vertex v = 0; v < num_vertices(); ++v) {
+      const std::string& name = Name(v);
+      vertices_by_name_.emplace(name, v);
+      for (const auto& alias : Aliases(v)) {
+        if (alias != name) vertices_by_name_.emplace(alias, v);
+      }
+    }
+  });
+  return vertices_by_name_;
+}
+
 std::vector<Vertex> GraphSnapshot::FindByName(const std::string& name,
                                               std::optional<NodeLabel> label) const {
   std::vector<Vertex> found;
-  auto [first, last] = vertices_by_name_.equal_range(name);
+  auto [first, last] = VerticesByName().equal_range(name);
   for (auto it = first; it != last; ++it) {
     if (!label || graph_[it->second].label == *label) found.push_back(it->second);
   }
@@ -471,6 +470,39 @@ std::shared_ptr<const GraphSnapshot> GraphSnapshot::Subgraph(const std::vector<E
   return Builder::Build(pools_, std::move(vertices), std::move(ends), std::move(props));
 }
 
+std::shared_ptr<const GraphSnapshot> GraphSnapshot::Filtered(const SnapshotFilter& filter) const {
+  // The same selection Load makes while it scans: wanted labels, then the wanted edge types
+  // between kept vertices, in the canonical order edges(graph_) already has.
+  const size_t n = num_vertices();
+  std::vector<uint32_t> new_index(n, UINT32_MAX);
+  std::vector<VertexProps> vertices;
+  for (Vertex v = 0; v < n; ++v) {
+    if (!Wanted(filter.labels, graph_[v].label)) continue;
+    new_index[v] = static_cast<uint32_t>(vertices.size());
+    vertices.push_back(graph_[v]);
+  }
+  std::vector<EdgeEnds> ends;
+  std::vector<EdgeProps> props;
+  for (auto [e, end] = boost::edges(graph_); e != end; ++e) {
+    uint32_t source = new_index[Source(*e)], target = new_index[Target(*e)];
+    if (source == UINT32_MAX || target == UINT32_MAX) continue;
+    if (!Wanted(filter.edge_types, graph_[*e].type)) continue;
+    ends.emplace_back(source, target);
+    props.push_back(graph_[*e]);
+  }
+  std::shared_ptr<const GraphSnapshot> filtered =
+      Builder::Build(pools_, std::move(vertices), std::move(ends), std::move(props));
+  return filter.drop_isolated ? filtered->WithoutIsolatedVertices() : filtered;
+}
+
+std::shared_ptr<const GraphSnapshot> GraphSnapshot::WithoutIsolatedVertices() const {
+  // The subgraph of all edges is the snapshot without the vertices no edge touches.
+  std::vector<Edge> all;
+  all.reserve(num_edges());
+  for (auto [e, end] = boost::edges(graph_); e != end; ++e) all.push_back(*e);
+  return Subgraph(all);
+}
+
 const std::string& GraphSnapshot::DocumentKey(DocId doc) const {
   static const std::string kEmpty;
   const std::vector<DocId>& docs = pools_->docs;
@@ -488,8 +520,9 @@ size_t GraphSnapshot::MemoryBytes() const {
   size_t bytes = n * sizeof(VertexProps) + 2 * (n + 1) * sizeof(uint32_t) +
                  m * (sizeof(EdgeProps) + 3 * sizeof(uint32_t));
   // Name index: buckets plus one node (next pointer, key, value, cached hash) per entry.
-  bytes += vertices_by_name_.bucket_count() * sizeof(void*) +
-           vertices_by_name_.size() * (sizeof(void*) + sizeof(std::string_view) + 8 + 8);
+  const NameIndex& names = VerticesByName();
+  bytes += names.bucket_count() * sizeof(void*) +
+           names.size() * (sizeof(void*) + sizeof(std::string_view) + 8 + 8);
   const SnapshotPools& p = *pools_;
   for (const auto& s : p.strings) bytes += string_bytes(s);
   for (const auto& list : p.alias_lists) {

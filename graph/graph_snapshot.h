@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -131,6 +132,11 @@ class GraphSnapshot {
   std::vector<Vertex> FindByName(const std::string& name,
                                  std::optional<NodeLabel> label = std::nullopt) const;
 
+  // The part of this snapshot `filter` keeps (labels, edge types, drop_isolated; keep_going is
+  // not asked): identical to GraphSnapshot::Load(store, filter) of the same data, except that
+  // DocumentKey also knows documents no kept edge cites. Shares this snapshot's pools.
+  std::shared_ptr<const GraphSnapshot> Filtered(const SnapshotFilter& filter) const;
+
   // A new snapshot holding just `edges` and their endpoints (for subgraph():export()), sharing
   // this snapshot's pools. Duplicates in `edges` are kept once. REQUIRES: every edge belongs to
   // this snapshot.
@@ -150,12 +156,20 @@ class GraphSnapshot {
  private:
   GraphSnapshot() = default;
   class Builder;
+  friend class SnapshotImage;  // graph/snapshot_image.h: writes and restores graph_ and pools_
+
+  std::shared_ptr<const GraphSnapshot> WithoutIsolatedVertices() const;
+
+  using NameIndex = std::unordered_multimap<std::string_view, Vertex>;
+  // Built on the first FindByName (exports and algorithms never need it).
+  const NameIndex& VerticesByName() const;
 
   PropertyGraph graph_;
   std::shared_ptr<const SnapshotPools> pools_;
   // Canonical names and aliases -> vertices (views into the pools); a name shared by several
-  // labels maps to several.
-  std::unordered_multimap<std::string_view, Vertex> vertices_by_name_;
+  // labels maps to several. Filled once, under names_once_.
+  mutable std::once_flag names_once_;
+  mutable NameIndex vertices_by_name_;
 };
 
 }  // namespace tupu

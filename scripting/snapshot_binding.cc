@@ -15,6 +15,7 @@
 #include "graph/algorithms.h"
 #include "graph/export.h"
 #include "graph/graph_snapshot.h"
+#include "graph/snapshot_loader.h"
 #include "lauxlib.h"
 #include "lua.h"
 #include "scripting/lua_binding.h"
@@ -45,7 +46,7 @@ const GraphSnapshot& FullSnapshot(lua_State* L) {
   if (!cache.full) {
     SnapshotFilter everything;
     everything.keep_going = [L] { return KeepScanning(L); };
-    auto loaded = GraphSnapshot::Load(StoreOrError(L), everything);
+    auto loaded = LoadSnapshot(StoreOrError(L), everything);
     // Ctrl-C while a large graph loads: the runtime reports "interrupted!" as it does for a query.
     if (!loaded.ok() && loaded.status().IsAborted() && !KeepScanning(L)) luaL_error(L, "interrupted!");
     RaiseIfError(L, loaded.ok() ? Status::OK() : loaded.status(), "loading the graph");

@@ -138,6 +138,13 @@ struct StoreCounts {
   uint64_t edges = 0;
 };
 
+// Where data derived from a store (the graph snapshot image, graph/snapshot_image.h) may be kept
+// beside it, and the version of the stored data it must have been made from.
+struct DerivedDataSlot {
+  std::string folder;   // "" when the store has no folder of its own: nothing is kept
+  std::string version;  // differs whenever anything stored may differ; "" when unknown
+};
+
 class GraphStore {
  public:
   // Opens (or creates) the database in folder `path`. Errors name the path and say what to do:
@@ -181,6 +188,9 @@ class GraphStore {
 
   // The sentence of an edge's evidence, as text ("" when out of range).
   virtual Result<std::string> SentenceText(DocId doc, uint32_t sentence) const = 0;
+
+  // See DerivedDataSlot. The default (stores without a folder) keeps nothing.
+  virtual Result<DerivedDataSlot> DerivedData() const { return DerivedDataSlot{}; }
 
   // Read-only stores see the database as it was when opened (a consistent snapshot, even while
   // a writer runs); Refresh moves them to what the writer has committed since. Writers: no-op.

@@ -81,6 +81,7 @@ class RocksGraphStore final : public GraphStore {
 
   Result<StoreCounts> Counts() const override;
   Result<std::string> SentenceText(DocId doc, uint32_t sentence) const override;
+  Result<DerivedDataSlot> DerivedData() const override;
   Status Refresh() override { return db_->CatchUp(); }
 
  private:
@@ -691,6 +692,19 @@ Status RocksGraphStore::PutCounts(const CountDeltas& deltas, rocksdb::WriteBatch
   apply(&counts.nodes, deltas.nodes);
   apply(&counts.edges, deltas.edges);
   return Rocks(batch->Put(cf(Cf::kMeta), keys::kCountsKey, EncodeCounts(counts)), "batching");
+}
+
+// Every write (ingest, remove, the counts) advances RocksDB's last sequence number, and a reader's
+// view only moves on Refresh; the identity tells a copied-then-diverged database apart. A future
+// bulk load through IngestExternalFile could add data at sequence number 0 and must then change
+// the version too (e.g. by writing a meta key in the same step).
+Result<DerivedDataSlot> RocksGraphStore::DerivedData() const {
+  std::string identity;
+  TUPU_RETURN_IF_ERROR(Rocks(db()->GetDbIdentity(identity), "reading the identity"));
+  DerivedDataSlot slot;
+  slot.folder = db_->path();
+  slot.version = identity + "@" + std::to_string(db()->GetLatestSequenceNumber());
+  return slot;
 }
 
 Result<StoreCounts> RocksGraphStore::ScanCounts() const {
