@@ -5,6 +5,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <xxhash.h>
@@ -60,6 +61,18 @@ const auto& BackwardEdgeIndicesOf(const PropertyGraph& g) {
 }
 
 std::string ErrnoText() { return std::strerror(errno); }
+
+// The big arrays are fresh memory that the read is about to fill: first touching it 4 KB page by
+// page costs more than the read itself (a fault each; 0.17 s for a 1 M-edge image on this
+// machine). Asking for transparent huge pages before the first touch makes that a fault per
+// 2 MB. Only advice: the kernel may refuse (THP "never"), and then nothing changes.
+void AdviseHugePages(void* data, size_t bytes) {
+  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
+  if (bytes < 2 * kHuge) return;
+  auto begin = (reinterpret_cast<uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+  auto end = (reinterpret_cast<uintptr_t>(data) + bytes) & ~(kHuge - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+}
 
 // Buffered writes to a file descriptor, hashing everything written.
 class ImageWriter {
@@ -172,6 +185,8 @@ class ImageReader {
   Status Array(std::vector<T>* values) {
     uint64_t count = 0;
     TUPU_RETURN_IF_ERROR(Count(sizeof(T), &count));
+    values->reserve(count);
+    AdviseHugePages(values->data(), count * sizeof(T));
     values->resize(count);
     return Bytes(values->data(), count * sizeof(T));
   }
