@@ -1,10 +1,20 @@
 // When a snapshot image is read, when it is written, and when the store is scanned instead.
 #include "graph/snapshot_loader.h"
 
+#include <cstdlib>
+#include <cstring>
+
 #include "graph/snapshot_image.h"
 
 namespace tupu {
 namespace {
+
+// TUPU_SNAPSHOT_IMAGE=off: neither read nor write images (a database on read-only media shared
+// with other machines, or a user who would rather not spend the disk space).
+bool ImagesEnabled() {
+  const char* setting = std::getenv("TUPU_SNAPSHOT_IMAGE");
+  return setting == nullptr || std::strcmp(setting, "off") != 0;
+}
 
 bool IsUnfiltered(const SnapshotFilter& filter) {
   return filter.labels.empty() && filter.edge_types.empty() && !filter.drop_isolated;
@@ -18,6 +28,10 @@ Result<std::shared_ptr<const GraphSnapshot>> LoadSnapshot(const GraphStore& stor
   SnapshotLoadInfo scratch;
   if (info == nullptr) info = &scratch;
   *info = SnapshotLoadInfo{};
+  if (!ImagesEnabled()) {
+    info->note = "TUPU_SNAPSHOT_IMAGE=off";
+    return GraphSnapshot::Load(store, filter);
+  }
   auto slot = store.DerivedData();
   if (!slot.ok() || slot->folder.empty() || slot->version.empty()) {
     info->note = slot.ok() ? "the store keeps no images" : slot.status().ToString();
