@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -293,6 +295,18 @@ TEST_F(SnapshotImageTest, TemporariesOfKilledWritersAreRemoved) {
   EXPECT_FALSE(fs::exists(dead));
   EXPECT_TRUE(fs::exists(alive));
   EXPECT_TRUE(fs::exists(ImagePath()));
+}
+
+TEST_F(SnapshotImageTest, TheEnvironmentCanTurnImagesOff) {
+  ASSERT_EQ(setenv("TUPU_SNAPSHOT_IMAGE", "off", 1), 0);
+  SnapshotLoadInfo info;
+  auto snap = LoadSnapshot(*store_, {}, &info);
+  unsetenv("TUPU_SNAPSHOT_IMAGE");
+  ASSERT_OK(snap.status());
+  EXPECT_FALSE(info.image_written);
+  EXPECT_FALSE(fs::exists(ImagePath()));
+  ASSERT_OK(LoadSnapshot(*store_, {}, &info).status());
+  EXPECT_TRUE(info.image_written);
 }
 
 TEST(SnapshotImageEmptyTest, AnEmptyDatabaseRoundTrips) {
