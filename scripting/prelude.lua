@@ -1252,17 +1252,17 @@ function Graph:V(spec)
     arg_error("V", "label = Person, Organization, Place or Document", spec.label)
   end
   return add_step(new_traversal({}), "V", function(_, _)
-    local nodes
-    if spec.id then
-      nodes = {node_by_id(spec.id)}
-    elseif spec.name then
-      nodes = wrap_nodes(native.find(spec.label, spec.name))
-    else
-      nodes = wrap_nodes(native.scan_nodes(spec.label))
-    end
     local out = {}
-    for _, n in ipairs(nodes) do
-      if spec.kind == nil or n.kind == spec.kind then out[#out + 1] = traverser(n) end
+    if spec.id or spec.name then
+      local nodes = spec.id and {node_by_id(spec.id)} or wrap_nodes(native.find(spec.label, spec.name))
+      for _, n in ipairs(nodes) do
+        if spec.kind == nil or n.kind == spec.kind then out[#out + 1] = traverser(n) end
+      end
+      return out
+    end
+    -- Every node (of a label, of a kind): indices from the snapshot, nodes filled when read.
+    for i, v in ipairs(native.scan_vertices(spec.label, spec.kind)) do
+      out[i] = traverser(node_by_vertex(v))
     end
     return out
   end)
@@ -1303,13 +1303,7 @@ function Graph:counts() return native.counts() end
 
 -- g:schema(): labels and edge types with their counts (the shell's .schema).
 function Graph:schema()
-  local counts = {}
-  for _, n in ipairs(native.scan_nodes(nil)) do
-    counts["node " .. n.label] = (counts["node " .. n.label] or 0) + 1
-  end
-  for _, e in ipairs(native.scan_edges(nil)) do
-    counts["edge " .. e.type] = (counts["edge " .. e.type] or 0) + 1
-  end
+  local counts = native.schema_counts()
   local rows = {}
   for _, l in ipairs(LABELS) do
     if counts["node " .. l] then rows[#rows + 1] = make_row({"kind", "name", "count"}, {kind = "label", name = l, count = counts["node " .. l]}) end

@@ -226,19 +226,46 @@ int NativeFind(lua_State* L) {
   return 1;
 }
 
-// tupu.scan_nodes(label|nil) -> array of nodes in id order
-int NativeScanNodes(lua_State* L) {
+// tupu.scan_vertices(label|nil, kind|nil) -> array of vertex indices in id order. Indices, not
+// tables: g:V():limit(5) should not build a table for every node of the graph (the prelude makes
+// lazy nodes of the indices it keeps).
+int NativeScanVertices(lua_State* L) {
   auto label = OptLabelArg(L, 1);
+  const char* kind = luaL_optstring(L, 2, nullptr);
   const GraphSnapshot& snapshot = FullSnapshot(L);
   const PropertyGraph& g = snapshot.graph();
-  lua_newtable(L);
+  lua_createtable(L, static_cast<int>(std::min<size_t>(snapshot.num_vertices(), 1 << 20)), 0);
   lua_Integer n = 0;
-  for (auto [v, end] = boost::vertices(g); v != end && KeepScanning(L); ++v) {
+  for (auto [v, end] = boost::vertices(g); v != end; ++v) {
     if (label && g[*v].label != *label) continue;
-    PushVertex(L, snapshot, *v);
+    if (kind != nullptr && snapshot.Kind(*v) != kind) continue;
+    lua_pushinteger(L, static_cast<lua_Integer>(*v));
     lua_rawseti(L, -2, ++n);
+    if ((n & 0xffff) == 0 && !KeepScanning(L)) break;
   }
   RaiseIfError(L, Status::OK(), "nodes");
+  return 1;
+}
+
+// tupu.schema_counts() -> {["node Person"] = n, ["edge VISITED"] = m, ...}: g:schema() without a
+// table per node and edge.
+int NativeSchemaCounts(lua_State* L) {
+  const GraphSnapshot& snapshot = FullSnapshot(L);
+  const PropertyGraph& g = snapshot.graph();
+  std::vector<lua_Integer> by_label(256), by_type(65536);  // indexed by the enums' values
+  for (auto [v, end] = boost::vertices(g); v != end; ++v) ++by_label[static_cast<size_t>(g[*v].label)];
+  for (auto [e, end] = boost::edges(g); e != end; ++e) ++by_type[static_cast<size_t>(g[*e].type)];
+  lua_newtable(L);
+  for (NodeLabel label : kAllNodeLabels) {
+    if (by_label[static_cast<size_t>(label)] == 0) continue;
+    lua_pushinteger(L, by_label[static_cast<size_t>(label)]);
+    lua_setfield(L, -2, ("node " + std::string(NodeLabelName(label))).c_str());
+  }
+  for (EdgeType type : kAllEdgeTypes) {
+    if (by_type[static_cast<size_t>(type)] == 0) continue;
+    lua_pushinteger(L, by_type[static_cast<size_t>(type)]);
+    lua_setfield(L, -2, ("edge " + std::string(EdgeTypeName(type))).c_str());
+  }
   return 1;
 }
 
@@ -500,7 +527,8 @@ int CollectSnapshotCache(lua_State* L) {
 constexpr luaL_Reg kSnapshotNatives[] = {
     {"node", NativeNode},
     {"find", NativeFind},
-    {"scan_nodes", NativeScanNodes},
+    {"scan_vertices", NativeScanVertices},
+    {"schema_counts", NativeSchemaCounts},
     {"scan_edges", NativeScanEdges},
     {"walk", NativeWalk},
     {"fill_vertex", NativeFillVertex},
