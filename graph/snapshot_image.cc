@@ -84,7 +84,7 @@ class ImageWriter {
   ~ImageWriter() { XXH3_freeState(hash_); }
 
   void Bytes(const void* data, size_t size) {
-    if (!status_.ok()) return;
+    if (!status_.ok() || size == 0) return;  // data may be null (an empty vector)
     XXH3_64bits_update(hash_, data, size);
     const char* p = static_cast<const char*>(data);
     if (buffer_.size() + size > kBufferSize) Flush();
@@ -156,6 +156,7 @@ class ImageReader {
   ~ImageReader() { XXH3_freeState(hash_); }
 
   Status Bytes(void* data, size_t size) {
+    if (size == 0) return Status::OK();  // data may be null (an empty vector)
     if (size > left_) return Truncated();
     char* p = static_cast<char*>(data);
     size_t want = size;
@@ -251,6 +252,7 @@ Header ThisBuildsHeader() {
 // file is a function of the snapshot alone.
 std::vector<VertexProps> CleanCopy(const std::vector<VertexProps>& in) {
   std::vector<VertexProps> out(in.size());
+  if (out.empty()) return out;  // data() may be null, which memset must not get
   std::memset(static_cast<void*>(out.data()), 0, out.size() * sizeof(VertexProps));
   for (size_t i = 0; i < in.size(); ++i) {
     VertexProps& o = out[i];
