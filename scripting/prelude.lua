@@ -2,11 +2,10 @@
 -- (Gremlin in spirit, Lua in syntax), predicates P, ranked results and the graph object `g`.
 -- Built on the C functions in the global `tupu` (graph_binding.cc; algorithms and exports on the
 -- snapshot in snapshot_binding.cc). Loaded once per Lua state;
--- receives (tupu natives, debug.getinfo). Steps are recorded when chained and run at a terminal
+-- receives the tupu natives. Steps are recorded when chained and run at a terminal
 -- (list, first, each, count, show, ...), so a traversal can be kept in a variable and reused.
 
-local native, getinfo = ...
-local PRELUDE_SOURCE = "=[tupu prelude]"
+local native = ...
 
 local Node = {__name = "Node"}
 local Edge = {__name = "Edge"}
@@ -38,25 +37,8 @@ for _, l in ipairs(LABELS) do LABEL_SET[l] = true end
 -- "file:line: " of the innermost caller outside this prelude, so that a bad step is reported
 -- where the user wrote it, however deep in the prelude it was noticed.
 -- Every step records it when it is built, so it must be cheap: a query built inside a loop over
--- 100 k edges builds 200 k steps. Asking for the function and line only ("fl") makes no strings;
--- whether a function is the user's, and its source name, is looked up once per function.
-local user_source_of = setmetatable({}, {__mode = "k"})  -- function -> short_src, or false
-local function site()
-  local level = 2
-  while true do
-    local info = getinfo(level, "fl")
-    if info == nil then return "" end
-    local fn = info.func
-    local src = user_source_of[fn]
-    if src == nil then
-      local s = getinfo(fn, "S")
-      src = s.source ~= PRELUDE_SOURCE and s.what ~= "C" and s.short_src or false
-      user_source_of[fn] = src
-    end
-    if src and info.currentline > 0 then return src .. ":" .. info.currentline .. ": " end
-    level = level + 1
-  end
-end
+-- 100 k edges builds 200 k steps. tupu.call_site walks the stack in C.
+local site = native.call_site
 
 local kind_of  -- forward
 
