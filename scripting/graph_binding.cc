@@ -326,6 +326,7 @@ bool OpenTupuLibrary(lua_State* L, LuaRuntime* runtime) {
 
   luaL_newlib(L, kNatives);
   AddSnapshotNatives(L);
+  AddAnnotationNatives(L);
   lua_pushvalue(L, -1);
   lua_setglobal(L, "tupu");
   // The prelude gets the natives and debug.getinfo (to name the script line of a bad step), which
