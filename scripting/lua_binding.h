@@ -29,7 +29,8 @@ LuaRuntime* RuntimeOf(lua_State* L);
 // its functions to the table on top of L's stack (the `tupu` library table).
 void AddSnapshotNatives(lua_State* L);
 // After a write through the runtime (an annotation): the next read of the graph loads the snapshot
-// again, so queries see the write.
+// again, so queries see the write. REQUIRES: the calling native holds no reference to a snapshot
+// it got before (the reload frees the old one).
 void MarkSnapshotStale(lua_State* L);
 // The node id of vertex `v` of the full snapshot (the `_v` a node table carries); nullopt when out
 // of range. Uses the snapshot in hand even when stale: a write never changes the set of nodes.

@@ -210,8 +210,12 @@ function Node:get(key) return self[key] ~= nil and self[key] or (self.props and 
 -- n:annotate(key, value): the user's own note on this node, kept in the database across
 -- re-ingest and shown as the property note.<key>; nil or "" removes it. Needs --write.
 function Node:annotate(key, value)
-  if kind_of(self) ~= "node" then arg_error("annotate", "a node (call it as n:annotate(key, value))", self) end
-  if type(key) ~= "string" or key == "" then arg_error("annotate", "a key (a non-empty string)", key) end
+  if kind_of(self) ~= "node" then
+    arg_error("annotate", "a node (call it as n:annotate(key, value))", self)
+  end
+  if type(key) ~= "string" or key == "" then
+    arg_error("annotate", "a key (a non-empty string)", key)
+  end
   local vt = type(value)
   if value ~= nil and vt ~= "string" and vt ~= "number" and vt ~= "boolean" then
     arg_error("annotate", "a value (a string) or nil to remove", value)
@@ -232,7 +236,9 @@ end
 
 -- n:annotations(): {key = text, ...}, read from the database (empty table when none).
 function Node:annotations()
-  if kind_of(self) ~= "node" then arg_error("annotations", "a node (call it as n:annotations())", self) end
+  if kind_of(self) ~= "node" then
+    arg_error("annotations", "a node (call it as n:annotations())", self)
+  end
   return native.annotations(self)
 end
 
@@ -1274,7 +1280,8 @@ function Graph:V(spec)
   spec = spec or {}
   for key in pairs(spec) do
     if key ~= "label" and key ~= "name" and key ~= "kind" and key ~= "id" and key ~= "note" then
-      error(site() .. "V: unknown key '" .. tostring(key) .. "' (expected label, name, kind, id or note)", 0)
+      error(site() .. "V: unknown key '" .. tostring(key) ..
+            "' (expected label, name, kind, id or note)", 0)
     end
   end
   if spec.label ~= nil and not LABEL_SET[spec.label] then

@@ -198,7 +198,7 @@ class GraphStore {
   // (synced) WriteBatch. Errors: NotSupported on a read-only store; InvalidArgument for an empty
   // key, a key longer than kMaxAnnotationKeyBytes or a value longer than kMaxAnnotationValueBytes,
   // a key or value that is not UTF-8 or holds a control character (tab and newline are fine in
-  // values); NotFound when setting one on a node
+  // values), a key holding ':'; NotFound when setting one on a node
   // that is not stored (removing works on any id, so notes of vanished nodes can be cleared).
   virtual Status Annotate(NodeId node, const std::string& key, const std::string& value);
   // The annotations of `node` in key order; empty when it has none (or is unknown).

@@ -746,6 +746,11 @@ Status ValidateAnnotation(const std::string& key, const std::string& value) {
     return Status::InvalidArgument("annotation key '" + key +
                                    "' is not UTF-8 text without control characters");
   }
+  // The Neo4j CSV export heads a column with the property name, where ':' starts a type.
+  if (key.find(':') != std::string::npos) {
+    return Status::InvalidArgument("annotation key '" + key +
+                                   "' holds ':', which exports (Neo4j CSV headers) read as a type");
+  }
   if (value.size() > kMaxAnnotationValueBytes) {
     return Status::InvalidArgument("annotation '" + key + "' is longer than " +
                                    std::to_string(kMaxAnnotationValueBytes >> 20) + " MB");
@@ -790,25 +795,25 @@ Status RocksGraphStore::ScanAnnotations(
   NodeId current = 0;
   Properties notes;
   bool go = true;
-  TUPU_RETURN_IF_ERROR(ScanPrefix(
-      Cf::kAnnotations, prefix, [&](const Slice& key, const Slice& value, bool* keep_going) -> Status {
-        if (key.size() <= 8) {
-          return Status::Corruption("annotation key of " + std::to_string(key.size()) +
-                                    " bytes; run `tupu check`");
-        }
-        NodeId node = keys::ReadBigEndian64(View(key));
-        if (!notes.empty() && node != current) {
-          go = fn(current, notes);
-          notes.clear();
-          if (!go) {
-            *keep_going = false;
-            return Status::OK();
-          }
-        }
-        current = node;
-        notes.emplace_back(std::string(View(key).substr(8)), std::string(View(value)));
+  auto on_entry = [&](const Slice& key, const Slice& value, bool* keep_going) -> Status {
+    if (key.size() <= 8) {
+      return Status::Corruption("annotation key of " + std::to_string(key.size()) +
+                                " bytes; run `tupu check`");
+    }
+    NodeId node = keys::ReadBigEndian64(View(key));
+    if (!notes.empty() && node != current) {
+      go = fn(current, notes);
+      notes.clear();
+      if (!go) {
+        *keep_going = false;
         return Status::OK();
-      }));
+      }
+    }
+    current = node;
+    notes.emplace_back(std::string(View(key).substr(8)), std::string(View(value)));
+    return Status::OK();
+  };
+  TUPU_RETURN_IF_ERROR(ScanPrefix(Cf::kAnnotations, prefix, on_entry));
   if (go && !notes.empty()) fn(current, notes);
   return Status::OK();
 }

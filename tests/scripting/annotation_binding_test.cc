@@ -109,7 +109,8 @@ TEST_F(AnnotationBindingTest, WriteThenQueryAndExportSeeTheNote) {
   EXPECT_EQ(Run("print(g:V{note='watch'}:values('name'):first())"), "王建国\n");
   EXPECT_EQ(Run("print(g:V{label='Person'}:has('note.watch'):count())"), "1\n");
   EXPECT_EQ(Run("print(g:V{note=true}:count(), g:V{note='other'}:count())"), "1\t0\n");
-  EXPECT_EQ(Run("print(g:V{name='城建局'}:in_('VISITED'):has('note.watch', P.contains('城建')):count())"),
+  EXPECT_EQ(Run("print(g:V{name='城建局'}:in_('VISITED')"
+                ":has('note.watch', P.contains('城建')):count())"),
             "1\n");
   // The snapshot itself was reloaded: an export written after the write carries the note.
   std::string path = dir_.Sub("visits.graphml");
@@ -155,9 +156,10 @@ TEST_F(AnnotationBindingTest, ReadOnlyRuntimeRefusesAndSaysToUseWrite) {
 
 TEST_F(AnnotationBindingTest, BadArgumentsNameTheStep) {
   MakeRuntime(/*write=*/true);
-  EXPECT_NE(RunError("g:V{name='王建国'}:first():annotate(1, 'x')").find("annotate: expected a key"),
+  const std::string wang = "g:V{name='王建国'}:first()";
+  EXPECT_NE(RunError(wang + ":annotate(1, 'x')").find("annotate: expected a key"),
             std::string::npos);
-  EXPECT_NE(RunError("g:V{name='王建国'}:first():annotate('k', {})").find("annotate: expected a value"),
+  EXPECT_NE(RunError(wang + ":annotate('k', {})").find("annotate: expected a value"),
             std::string::npos);
   EXPECT_NE(RunError("g:V{name='王建国'}:first():annotate('a\\nb', 'x')").find("annotation key"),
             std::string::npos);

@@ -126,6 +126,7 @@ TEST_F(AnnotationsTest, RulesOfAnnotate) {
   EXPECT_TRUE(store_->Annotate(wang_, std::string(kMaxAnnotationKeyBytes + 1, 'k'), "x")
                   .IsInvalidArgument());
   EXPECT_TRUE(store_->Annotate(wang_, "a\nb", "x").IsInvalidArgument());
+  EXPECT_TRUE(store_->Annotate(wang_, "score:int", "x").IsInvalidArgument());
   EXPECT_TRUE(store_->Annotate(wang_, "key", "\xff\xfe").IsInvalidArgument());
   EXPECT_TRUE(store_->Annotate(wang_, "key", std::string("a\0b", 3)).IsInvalidArgument());
   EXPECT_OK(store_->Annotate(wang_, "关注", "第一行\n第二行\t制表"));
