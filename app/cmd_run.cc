@@ -23,6 +23,7 @@ struct RunArgs {
   std::vector<std::string> code;  // -e chunks, run in order before the script
   bool sandbox = false;
   bool write = false;
+  bool wait = false;  // --write: wait for a running writer instead of failing
   size_t max_memory_mb = 0;
   uint64_t max_instructions = 0;
 };
@@ -48,7 +49,7 @@ int RunScript(const RunArgs& args, std::vector<std::string> rest) {
   }
   auto runtime = [&] {
     if (!args.write) return LuaRuntime::Create(options, ReadOnlyStoreProvider(args.db_path));
-    WriterStoreProviders writer = WriterStoreProvider(args.db_path);
+    WriterStoreProviders writer = WriterStoreProvider(args.db_path, args.wait);
     return LuaRuntime::Create(options, std::move(writer.read), std::move(writer.write));
   }();
   if (!runtime.ok()) {
@@ -99,6 +100,9 @@ TUPU_REGISTER_COMMAND(run, CommandSpec{
       cmd->add_flag("--write", args->write,
                     "Open the database as its writer so the script may annotate nodes "
                     "(n:annotate); fails while an ingest runs");
+      cmd->add_flag("--wait", args->wait,
+                    "With --write: wait for a running writer (an ingest) to finish instead of "
+                    "failing");
       cmd->add_option("--max-memory", args->max_memory_mb, "Memory cap for Lua, in MB (0 = none)");
       cmd->add_option("--max-instructions", args->max_instructions,
                       "Instruction budget for Lua (0 = none)");

@@ -18,6 +18,7 @@ struct ShellArgs {
   std::string db_path;
   bool sandbox = false;
   bool write = false;
+  bool wait = false;  // --write: wait for a running writer instead of failing
   ShellOptions shell;
 };
 
@@ -27,7 +28,7 @@ int StartShell(const ShellArgs& args) {
   if (args.sandbox) options.memory_limit_bytes = size_t{512} << 20;
   auto runtime = [&] {
     if (!args.write) return LuaRuntime::Create(options, ReadOnlyStoreProvider(args.db_path));
-    WriterStoreProviders writer = WriterStoreProvider(args.db_path);
+    WriterStoreProviders writer = WriterStoreProvider(args.db_path, args.wait);
     return LuaRuntime::Create(options, std::move(writer.read), std::move(writer.write));
   }();
   if (!runtime.ok()) {
@@ -50,6 +51,9 @@ TUPU_REGISTER_COMMAND(shell, CommandSpec{
       cmd->add_flag("--write", args->write,
                     "Open the database as its writer so n:annotate works (ingest waits or "
                     "fails until the shell ends)");
+      cmd->add_flag("--wait", args->wait,
+                    "With --write: wait for a running writer (an ingest) to finish instead of "
+                    "failing");
       cmd->add_flag("--bail", args->shell.bail, "Stop at the first error (exit code 1)");
       cmd->add_option("--history", args->shell.history_path,
                       "History file (default ~/.tupu_history; - for none)");

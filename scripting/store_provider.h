@@ -19,7 +19,8 @@ struct WriterStoreProviders {
   WritableStoreProvider write;
 };
 // Opens `db_path` (which must already hold a database) as its writer: Busy naming the running
-// writer (e.g. "process 4242 (tupu ingest)") while another process writes.
-WriterStoreProviders WriterStoreProvider(const std::string& db_path);
+// writer (e.g. "process 4242 (tupu ingest)") while another process writes, or, with
+// `wait_for_lock`, waits for it to finish.
+WriterStoreProviders WriterStoreProvider(const std::string& db_path, bool wait_for_lock = false);
 
 }  // namespace tupu

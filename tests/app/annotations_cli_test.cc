@@ -127,14 +127,31 @@ TEST_F(AnnotationsCliTest, ShellWithWriteHoldsTheDatabaseAndOthersAreToldWho) {
                       " >/dev/null 2>&1 &";
   std::string wait = "for i in $(seq 100); do [ -f " + ShellQuote(db_dir + "/WRITER") +
                      " ] && break; sleep 0.05; done; ";
-  auto r = RunShell(shell + wait + ShellQuote(TUPU_BINARY) + " run --write --db " + db() +
-                    " -e 'print(g:counts().nodes)'; echo \"exit $?\"; " +
-                    ShellQuote(TUPU_BINARY) + " run --db " + db() +
-                    " -e 'print(g:counts().nodes > 0)'; wait");
+  const std::string tupu = ShellQuote(TUPU_BINARY);
+  auto r = RunShell(shell + wait + tupu + " run --write --db " + db() +
+                    " -e 'print(g:counts().nodes)'; echo \"exit $?\"; " + tupu + " run --db " +
+                    db() + " -e 'print(g:counts().nodes > 0)'; " + tupu +
+                    " run --write --wait --db " + db() +
+                    " -e 'g:V{label=\"Person\"}:first():annotate(\"w\", \"1\") print(\"waited\")'"
+                    "; wait");
   EXPECT_NE(r.err.find("being written by process"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("(tupu shell)"), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("exit 1"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("true"), std::string::npos) << r.out;  // reading beside it works
+  EXPECT_NE(r.out.find("waited"), std::string::npos) << r.out << r.err;  // --wait: after the shell
+}
+
+TEST_F(AnnotationsCliTest, ShellSessionSeesItsOwnNoteAtOnce) {
+  auto r = RunTupu("shell --write --history - --rc - --db " + db(),
+                   "print(g:V{note='w'}:count())\n"
+                   "g:V{label='Person'}:first():annotate('w', 'x')\n"
+                   "print(g:V{note='w'}:count())\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  // The first count, the annotated node (the expression's value, as a table), the second count.
+  EXPECT_EQ(r.out.substr(0, 2), "0\n") << r.out;
+  ASSERT_GE(r.out.size(), 2u);
+  EXPECT_EQ(r.out.substr(r.out.size() - 2), "1\n") << r.out;
+  EXPECT_NE(r.out.find("(1 row)"), std::string::npos) << r.out;
 }
 
 }  // namespace
