@@ -1,11 +1,13 @@
 // GraphStore: the RocksDB-backed graph of tupu (../DESIGN.md "RocksDB layout").
 // Writes: one ExtractedDocument = one atomic WriteBatch; re-ingesting an unchanged document changes
 // nothing, a changed one (same source key, new text) replaces its facts. Reads: point lookups and
-// ordered scans over nodes, edges and documents.
+// ordered scans over nodes, edges and documents. Annotations (the user's notes on nodes) are
+// apart from all that: see the end of the class.
 // RocksDB appears only in store/*.cc; this header is all the rest of tupu sees.
-// Thread safety: one GraphStore may be used from several threads for reads; Ingest calls are
-// serialised internally. Only one process may open a database for writing (a second gets Busy);
-// any number of read-only stores (RocksDB secondary instances) may read while it writes.
+// Thread safety: one GraphStore may be used from several threads for reads; Ingest,
+// RemoveDocument and Annotate calls are serialised internally. Only one process may open a
+// database for writing (a second gets Busy); any number of read-only stores (RocksDB secondary
+// instances) may read while it writes.
 //
 // Layout note: names keys are label (1) + name + '\0' + node id (8) (not label + name as first
 // sketched in DESIGN.md), so that two nodes may share an alias; FindNode prefers canonical names.
