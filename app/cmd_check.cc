@@ -33,7 +33,8 @@ int RunCheck(const CheckArgs& args) {
   }
   std::cout << "checked " << args.db_path << ": " << report->documents << " documents, "
             << report->nodes << " nodes, " << report->edges << " edges, " << report->names
-            << " names, " << report->doc_facts << " doc_facts entries\n";
+            << " names, " << report->doc_facts << " doc_facts entries, " << report->annotations
+            << " annotations\n";
   if (report->problem_count == 0) {
     std::cout << "OK: no problems found\n";
   } else {

@@ -1,5 +1,6 @@
-// `tupu run [--db DIR] [--sandbox] SCRIPT.lua [ARGS...]` and `tupu run -e 'CODE'`: runs Lua with
-// the graph as `g` (docs/lua.md). The database is opened read-only, on first use of `g`.
+// `tupu run [--db DIR] [--sandbox] [--write] SCRIPT.lua [ARGS...]` and `tupu run -e 'CODE'`: runs
+// Lua with the graph as `g` (docs/lua.md). The database is opened on first use of `g`: read-only,
+// or with --write as its writer, so the script may annotate nodes (n:annotate).
 // Errors print file, line and message; the exit code is 1.
 #include <signal.h>
 
@@ -21,6 +22,8 @@ struct RunArgs {
   std::string db_path;
   std::vector<std::string> code;  // -e chunks, run in order before the script
   bool sandbox = false;
+  bool write = false;
+  bool wait = false;  // --write: wait for a running writer instead of failing
   size_t max_memory_mb = 0;
   uint64_t max_instructions = 0;
 };
@@ -44,7 +47,11 @@ int RunScript(const RunArgs& args, std::vector<std::string> rest) {
     if (options.memory_limit_bytes == 0) options.memory_limit_bytes = size_t{512} << 20;
     if (options.instruction_limit == 0) options.instruction_limit = 1'000'000'000;
   }
-  auto runtime = LuaRuntime::Create(options, ReadOnlyStoreProvider(args.db_path));
+  auto runtime = [&] {
+    if (!args.write) return LuaRuntime::Create(options, ReadOnlyStoreProvider(args.db_path));
+    WriterStoreProviders writer = WriterStoreProvider(args.db_path, args.wait);
+    return LuaRuntime::Create(options, std::move(writer.read), std::move(writer.write));
+  }();
   if (!runtime.ok()) {
     std::cerr << "tupu run: " << runtime.status().ToString() << "\n";
     return kExitFailure;
@@ -88,6 +95,14 @@ TUPU_REGISTER_COMMAND(run, CommandSpec{
       cmd->add_flag("--sandbox", args->sandbox,
                     "Untrusted script: no os/io/package/debug, text-only load, memory and "
                     "instruction limits (512 MB, 1e9 unless set)");
+      // Allowed together with --sandbox: the sandbox limits what the language may reach (files,
+      // processes), --write grants one thing about the data, annotations on nodes.
+      cmd->add_flag("--write", args->write,
+                    "Open the database as its writer so the script may annotate nodes "
+                    "(n:annotate); fails while an ingest runs");
+      cmd->add_flag("--wait", args->wait,
+                    "With --write: wait for a running writer (an ingest) to finish instead of "
+                    "failing");
       cmd->add_option("--max-memory", args->max_memory_mb, "Memory cap for Lua, in MB (0 = none)");
       cmd->add_option("--max-instructions", args->max_instructions,
                       "Instruction budget for Lua (0 = none)");

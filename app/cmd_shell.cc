@@ -1,5 +1,6 @@
-// `tupu shell [--db DIR]`: the interactive Lua shell over the graph (scripting/shell.h).
-// Opens the database read-only on first use of `g`.
+// `tupu shell [--db DIR] [--write]`: the interactive Lua shell over the graph (scripting/shell.h).
+// Opens the database on first use of `g`: read-only, or with --write as its writer (holding the
+// writer lock until the shell ends) so that n:annotate works.
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -16,6 +17,8 @@ namespace {
 struct ShellArgs {
   std::string db_path;
   bool sandbox = false;
+  bool write = false;
+  bool wait = false;  // --write: wait for a running writer instead of failing
   ShellOptions shell;
 };
 
@@ -23,7 +26,11 @@ int StartShell(const ShellArgs& args) {
   RuntimeOptions options;
   options.sandbox = args.sandbox;
   if (args.sandbox) options.memory_limit_bytes = size_t{512} << 20;
-  auto runtime = LuaRuntime::Create(options, ReadOnlyStoreProvider(args.db_path));
+  auto runtime = [&] {
+    if (!args.write) return LuaRuntime::Create(options, ReadOnlyStoreProvider(args.db_path));
+    WriterStoreProviders writer = WriterStoreProvider(args.db_path, args.wait);
+    return LuaRuntime::Create(options, std::move(writer.read), std::move(writer.write));
+  }();
   if (!runtime.ok()) {
     std::cerr << "tupu shell: " << runtime.status().ToString() << "\n";
     return kExitFailure;
@@ -41,6 +48,12 @@ TUPU_REGISTER_COMMAND(shell, CommandSpec{
           "History in ~/.tupu_history; ~/.tupurc runs at start.");
       AddDbOption(cmd, &args->db_path);
       cmd->add_flag("--sandbox", args->sandbox, "No os/io/package/debug; 512 MB memory cap");
+      cmd->add_flag("--write", args->write,
+                    "Open the database as its writer so n:annotate works (ingest waits or "
+                    "fails until the shell ends)");
+      cmd->add_flag("--wait", args->wait,
+                    "With --write: wait for a running writer (an ingest) to finish instead of "
+                    "failing");
       cmd->add_flag("--bail", args->shell.bail, "Stop at the first error (exit code 1)");
       cmd->add_option("--history", args->shell.history_path,
                       "History file (default ~/.tupu_history; - for none)");

@@ -309,6 +309,17 @@ Result<std::shared_ptr<const GraphSnapshot>> GraphSnapshot::Load(const GraphStor
   std::unordered_map<DocId, std::string> document_names;  // every Document node, even filtered
   auto counts = store.Counts();
   if (counts.ok()) vertices.reserve(counts->nodes);
+  // The user's annotations (few), merged into their nodes' properties as note.<key> below.
+  std::unordered_map<NodeId, Properties> notes;
+  Status scanned = store.ForEachAnnotation([&](NodeId id, const Properties& annotations) {
+    Properties& shown = notes[id];
+    for (const auto& [key, value] : annotations) {
+      shown.emplace_back(kAnnotationPropertyPrefix + key, value);
+    }
+    return true;
+  });
+  if (!scanned.ok()) return scanned.WithContext("loading the graph snapshot (annotations)");
+  std::string merged_props;
   Status failed;
   auto on_nodes = [&](const NodeView* nodes, size_t count) {
     if (filter.keep_going && !filter.keep_going()) {
@@ -326,7 +337,18 @@ Result<std::shared_ptr<const GraphSnapshot>> GraphSnapshot::Load(const GraphStor
       v.kind_index = pool_builder.String(node.kind);
       v.mentions = node.mentions;
       auto aliases = pool_builder.AliasList(node.encoded_aliases);
-      auto props = pool_builder.PropertySet(node.encoded_props);
+      std::string_view encoded_props = node.encoded_props;
+      if (auto annotated = notes.find(node.id); annotated != notes.end()) {
+        auto decoded = DecodeProperties(encoded_props);
+        if (!decoded.ok()) {
+          failed = decoded.status();
+          return false;
+        }
+        for (const auto& [key, value] : annotated->second) SetProperty(&*decoded, key, value);
+        merged_props = EncodeProperties(*decoded);
+        encoded_props = merged_props;
+      }
+      auto props = pool_builder.PropertySet(encoded_props);
       if (!aliases.ok() || !props.ok()) {
         failed = aliases.ok() ? props.status() : aliases.status();
         return false;

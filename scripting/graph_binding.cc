@@ -346,6 +346,7 @@ bool OpenTupuLibrary(lua_State* L, LuaRuntime* runtime) {
 
   luaL_newlib(L, kNatives);
   AddSnapshotNatives(L);
+  AddAnnotationNatives(L);
   lua_pushvalue(L, -1);
   lua_setglobal(L, "tupu");
   // The prelude gets the natives (tupu.call_site names the script line of a bad step, so the

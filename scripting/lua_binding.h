@@ -4,6 +4,7 @@
 // (prelude.lua, embedded at build time). Thread safety: as LuaRuntime.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,17 @@ LuaRuntime* RuntimeOf(lua_State* L);
 // Natives over the in-memory GraphSnapshot (snapshot_binding.cc): algorithms and exports. Adds
 // its functions to the table on top of L's stack (the `tupu` library table).
 void AddSnapshotNatives(lua_State* L);
+// After a write through the runtime (an annotation): the next read of the graph loads the snapshot
+// again, so queries see the write. REQUIRES: the calling native holds no reference to a snapshot
+// it got before (the reload frees the old one).
+void MarkSnapshotStale(lua_State* L);
+// The node id of vertex `v` of the full snapshot (the `_v` a node table carries); nullopt when out
+// of range. Uses the snapshot in hand even when stale: a write never changes the set of nodes.
+std::optional<NodeId> NodeIdOfVertex(lua_State* L, int64_t v);
+
+// Natives for the user's annotations on nodes (annotation_binding.cc): tupu.annotate and
+// tupu.annotations, added to the table on top of L's stack.
+void AddAnnotationNatives(lua_State* L);
 
 // Shared by the native files (graph_binding.cc). Errors name the user's script line, not the
 // prelude's; a failed status also turns a pending Ctrl-C into "interrupted!".

@@ -98,8 +98,11 @@ std::string TrimTraceback(const std::string& message) {
 
 LuaRuntime* RuntimeOf(lua_State* L) { return *static_cast<LuaRuntime**>(lua_getextraspace(L)); }
 
-LuaRuntime::LuaRuntime(const RuntimeOptions& options, StoreProvider store_provider)
-    : options_(options), store_provider_(std::move(store_provider)) {
+LuaRuntime::LuaRuntime(const RuntimeOptions& options, StoreProvider store_provider,
+                       WritableStoreProvider writable_store_provider)
+    : options_(options),
+      store_provider_(std::move(store_provider)),
+      writable_store_provider_(std::move(writable_store_provider)) {
   memory_.limit = options.memory_limit_bytes;
 }
 
@@ -127,9 +130,11 @@ void* LuaRuntime::Allocate(void* ud, void* ptr, size_t old_size, size_t new_size
   return grown;
 }
 
-Result<std::unique_ptr<LuaRuntime>> LuaRuntime::Create(const RuntimeOptions& options,
-                                                       StoreProvider store_provider) {
-  std::unique_ptr<LuaRuntime> runtime(new LuaRuntime(options, std::move(store_provider)));
+Result<std::unique_ptr<LuaRuntime>> LuaRuntime::Create(
+    const RuntimeOptions& options, StoreProvider store_provider,
+    WritableStoreProvider writable_store_provider) {
+  std::unique_ptr<LuaRuntime> runtime(new LuaRuntime(options, std::move(store_provider),
+                                                     std::move(writable_store_provider)));
   runtime->L_ = lua_newstate(&LuaRuntime::Allocate, &runtime->memory_);
   if (runtime->L_ == nullptr) return Status::IOError("cannot create a Lua state: out of memory");
   *static_cast<LuaRuntime**>(lua_getextraspace(runtime->L_)) = runtime.get();
@@ -240,6 +245,17 @@ Result<const GraphStore*> LuaRuntime::Store() {
   }
   if (store_ == nullptr) return store_status_;
   return store_;
+}
+
+Result<GraphStore*> LuaRuntime::WritableStore() {
+  if (!writable_store_provider_) {
+    return Status::NotSupported(
+        "the database is open read-only: run with --write (tupu run --write, tupu shell "
+        "--write) to let scripts annotate nodes");
+  }
+  // Open it through Store() first, so a failure is reported (and remembered) the same way.
+  TUPU_RETURN_IF_ERROR(Store().status());
+  return writable_store_provider_();
 }
 
 Status LuaRuntime::LoadStatus(int load_code, std::string_view what) {

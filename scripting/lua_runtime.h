@@ -36,11 +36,16 @@ struct RuntimeOptions {
 // Opens the database the first time a script touches `g` (so `tupu run -e 'print(1)'` needs none).
 // The provider keeps ownership; the store must outlive the runtime.
 using StoreProvider = std::function<Result<const GraphStore*>()>;
+// The store a script writes through (annotations on nodes), asked for at the first write. It must
+// be the store StoreProvider reads (so the next query sees the write). An empty provider makes
+// the runtime read-only: a write fails, saying to run with --write.
+using WritableStoreProvider = std::function<Result<GraphStore*>()>;
 
 class LuaRuntime {
  public:
-  static Result<std::unique_ptr<LuaRuntime>> Create(const RuntimeOptions& options,
-                                                    StoreProvider store_provider);
+  static Result<std::unique_ptr<LuaRuntime>> Create(
+      const RuntimeOptions& options, StoreProvider store_provider,
+      WritableStoreProvider writable_store_provider = nullptr);
   ~LuaRuntime();
   LuaRuntime(const LuaRuntime&) = delete;
   LuaRuntime& operator=(const LuaRuntime&) = delete;
@@ -75,6 +80,9 @@ class LuaRuntime {
 
   // The store `g` uses, opening it on first call.
   Result<const GraphStore*> Store();
+  // The same store, for writing: NotSupported (naming --write) when the runtime is read-only.
+  Result<GraphStore*> WritableStore();
+  bool writable() const { return static_cast<bool>(writable_store_provider_); }
 
   lua_State* state() const { return L_; }
   const RuntimeOptions& options() const { return options_; }
@@ -86,7 +94,8 @@ class LuaRuntime {
     bool exceeded = false;
   };
 
-  LuaRuntime(const RuntimeOptions& options, StoreProvider store_provider);
+  LuaRuntime(const RuntimeOptions& options, StoreProvider store_provider,
+             WritableStoreProvider writable_store_provider);
   Status OpenLibraries();
   // Calls the function on top of the stack below `nargs` arguments; `nresults` as lua_pcall.
   Status CallProtected(int nargs, int nresults);
@@ -97,6 +106,7 @@ class LuaRuntime {
 
   RuntimeOptions options_;
   StoreProvider store_provider_;
+  WritableStoreProvider writable_store_provider_;
   const GraphStore* store_ = nullptr;
   Status store_status_;
   bool store_tried_ = false;

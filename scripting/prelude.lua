@@ -189,6 +189,41 @@ end
 Node.__tostring = function(n) return n.label .. ":" .. n.name end
 function Node:get(key) return self[key] ~= nil and self[key] or (self.props and self.props[key]) end
 
+-- n:annotate(key, value): the user's own note on this node, kept in the database across
+-- re-ingest and shown as the property note.<key>; nil or "" removes it. Needs --write.
+function Node:annotate(key, value)
+  if kind_of(self) ~= "node" then
+    arg_error("annotate", "a node (call it as n:annotate(key, value))", self)
+  end
+  if type(key) ~= "string" or key == "" then
+    arg_error("annotate", "a key (a non-empty string)", key)
+  end
+  local vt = type(value)
+  if value ~= nil and vt ~= "string" and vt ~= "number" and vt ~= "boolean" then
+    arg_error("annotate", "a value (a string) or nil to remove", value)
+  end
+  local text = value == nil and "" or tostring(value)
+  native.annotate(self, key, text)
+  -- This table is the one the node cache hands out: show the write at once. (A table not yet
+  -- filled gets its fields from the reloaded snapshot when first read.)
+  if rawget(self, "id") ~= nil then
+    local prop, shown = "note." .. key, text ~= "" and text or nil
+    local props = rawget(self, "props")
+    if props == nil then props = {} rawset(self, "props", props) end
+    props[prop] = shown
+    if not NODE_FIELDS[prop] then rawset(self, prop, shown) end
+  end
+  return self
+end
+
+-- n:annotations(): {key = text, ...}, read from the database (empty table when none).
+function Node:annotations()
+  if kind_of(self) ~= "node" then
+    arg_error("annotations", "a node (call it as n:annotations())", self)
+  end
+  return native.annotations(self)
+end
+
 Edge.__index = function(e, key)
   local method = Edge[key]
   if method ~= nil then return method end
@@ -1226,25 +1261,45 @@ function Graph:V(spec)
   if k == "string" then spec = {name = spec} end
   spec = spec or {}
   for key in pairs(spec) do
-    if key ~= "label" and key ~= "name" and key ~= "kind" and key ~= "id" then
-      error(site() .. "V: unknown key '" .. tostring(key) .. "' (expected label, name, kind or id)", 0)
+    if key ~= "label" and key ~= "name" and key ~= "kind" and key ~= "id" and key ~= "note" then
+      error(site() .. "V: unknown key '" .. tostring(key) ..
+            "' (expected label, name, kind, id or note)", 0)
     end
   end
   if spec.label ~= nil and not LABEL_SET[spec.label] then
     arg_error("V", "label = Person, Organization, Place or Document", spec.label)
+  end
+  -- note = "key": nodes annotated with that key; note = true: nodes with any annotation.
+  local note = spec.note
+  if note ~= nil and note ~= true and (type(note) ~= "string" or note == "") then
+    arg_error("V", "note = an annotation key (string) or true (any)", note)
+  end
+  local function annotated(n)
+    if note == nil then return true end
+    local props = n.props
+    if props == nil then return false end
+    if note ~= true then return props["note." .. note] ~= nil end
+    for key in pairs(props) do
+      if key:sub(1, 5) == "note." then return true end
+    end
+    return false
   end
   return add_step(new_traversal({}), "V", function(_, _)
     local out = {}
     if spec.id or spec.name then
       local nodes = spec.id and {node_by_id(spec.id)} or wrap_nodes(native.find(spec.label, spec.name))
       for _, n in ipairs(nodes) do
-        if spec.kind == nil or n.kind == spec.kind then out[#out + 1] = traverser(n) end
+        if (spec.kind == nil or n.kind == spec.kind) and annotated(n) then
+          out[#out + 1] = traverser(n)
+        end
       end
       return out
     end
-    -- Every node (of a label, of a kind): indices from the snapshot, nodes filled when read.
-    for i, v in ipairs(native.scan_vertices(spec.label, spec.kind)) do
-      out[i] = traverser(node_by_vertex(v))
+    -- Every node (of a label, of a kind): indices from the snapshot, nodes filled when read (a
+    -- note filter reads their properties).
+    for _, v in ipairs(native.scan_vertices(spec.label, spec.kind)) do
+      local n = node_by_vertex(v)
+      if annotated(n) then out[#out + 1] = traverser(n) end
     end
     return out
   end)

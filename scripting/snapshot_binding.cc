@@ -1,8 +1,9 @@
 // The natives over the in-memory GraphSnapshot: node lookups and the scans the traversal steps
 // (V, E, out, in_, ...) make, g:degree/pagerank/betweenness/components/shortest_path through
 // graph/algorithms.h, and subgraph():export() through graph/export.h. The snapshot
-// is loaded from the runtime's store on first use and kept for the runtime's life (the store is a
-// read-only view, so it cannot go stale under a script).
+// is loaded from the runtime's store on first use and kept for the runtime's life (a read-only
+// store is a fixed view, so it cannot go stale under a script); a write through the runtime
+// (an annotation) marks it stale, and the next read loads it again (MarkSnapshotStale).
 #include <algorithm>
 #include <cstring>
 #include <optional>
@@ -32,6 +33,7 @@ constexpr char kSnapshotKey[] = "tupu.snapshot";
 struct SnapshotCache {
   std::shared_ptr<const GraphSnapshot> full;
   std::map<uint64_t, std::shared_ptr<const GraphSnapshot>> by_types;
+  bool stale = false;  // the store was written since `full` was loaded
 };
 
 SnapshotCache& CacheOf(lua_State* L) {
@@ -43,7 +45,7 @@ SnapshotCache& CacheOf(lua_State* L) {
 
 const GraphSnapshot& FullSnapshot(lua_State* L) {
   SnapshotCache& cache = CacheOf(L);
-  if (!cache.full) {
+  if (!cache.full || cache.stale) {
     SnapshotFilter everything;
     everything.keep_going = [L] { return KeepScanning(L); };
     auto loaded = LoadSnapshot(StoreOrError(L), everything);
@@ -51,6 +53,8 @@ const GraphSnapshot& FullSnapshot(lua_State* L) {
     if (!loaded.ok() && loaded.status().IsAborted() && !KeepScanning(L)) luaL_error(L, "interrupted!");
     RaiseIfError(L, loaded.ok() ? Status::OK() : loaded.status(), "loading the graph");
     cache.full = std::move(loaded).value();
+    cache.by_types.clear();
+    cache.stale = false;
   }
   return *cache.full;
 }
@@ -78,10 +82,10 @@ const GraphSnapshot& SnapshotOfTypes(lua_State* L, const std::vector<EdgeType>& 
   uint64_t mask = 0;
   for (EdgeType t : types) mask |= uint64_t{1} << static_cast<unsigned>(t);
   if (types.empty()) mask = ~uint64_t{0};
+  const GraphSnapshot& full = FullSnapshot(L);  // first: a reload empties by_types
   SnapshotCache& cache = CacheOf(L);
   auto it = cache.by_types.find(mask);
   if (it != cache.by_types.end()) return *it->second;
-  const GraphSnapshot& full = FullSnapshot(L);
   const PropertyGraph& g = full.graph();
   std::vector<Edge> edges;
   for (auto [e, end] = boost::edges(g); e != end; ++e) {
@@ -543,6 +547,17 @@ constexpr luaL_Reg kSnapshotNatives[] = {
 };
 
 }  // namespace
+
+void MarkSnapshotStale(lua_State* L) { CacheOf(L).stale = true; }
+
+std::optional<NodeId> NodeIdOfVertex(lua_State* L, int64_t v) {
+  // The snapshot in hand, even when stale: writes change properties, never the set of nodes, so
+  // its numbering still holds (and a loop of writes does not reload the graph per write).
+  SnapshotCache& cache = CacheOf(L);
+  const GraphSnapshot& snapshot = cache.full ? *cache.full : FullSnapshot(L);
+  if (v < 0 || static_cast<size_t>(v) >= snapshot.num_vertices()) return std::nullopt;
+  return snapshot.NodeIdOf(static_cast<Vertex>(v));
+}
 
 void AddSnapshotNatives(lua_State* L) {
   void* memory = lua_newuserdatauv(L, sizeof(SnapshotCache), 0);

@@ -1,6 +1,8 @@
-// The StoreProvider `tupu run` and `tupu shell` give their runtime: opens the database read-only
-// (beside a running writer) on first use of `g`, so scripts that never touch the graph need none.
-// Thread safety: the provider is called from the runtime's thread only.
+// The StoreProviders `tupu run` and `tupu shell` give their runtime. By default the database is
+// opened read-only (beside a running writer) on first use of `g`, so scripts that never touch the
+// graph need none. With --write it is opened as the database's writer instead (taking the writer
+// lock for the runtime's life), and the same store serves reads and the script's annotations.
+// Thread safety: the providers are called from the runtime's thread only.
 #pragma once
 
 #include <string>
@@ -10,5 +12,15 @@
 namespace tupu {
 
 StoreProvider ReadOnlyStoreProvider(const std::string& db_path);
+
+// Both providers of a runtime that may write; they share one store, opened on first use.
+struct WriterStoreProviders {
+  StoreProvider read;
+  WritableStoreProvider write;
+};
+// Opens `db_path` (which must already hold a database) as its writer: Busy naming the running
+// writer (e.g. "process 4242 (tupu ingest)") while another process writes, or, with
+// `wait_for_lock`, waits for it to finish.
+WriterStoreProviders WriterStoreProvider(const std::string& db_path, bool wait_for_lock = false);
 
 }  // namespace tupu

@@ -1,11 +1,13 @@
 // GraphStore: the RocksDB-backed graph of tupu (../DESIGN.md "RocksDB layout").
 // Writes: one ExtractedDocument = one atomic WriteBatch; re-ingesting an unchanged document changes
 // nothing, a changed one (same source key, new text) replaces its facts. Reads: point lookups and
-// ordered scans over nodes, edges and documents.
+// ordered scans over nodes, edges and documents. Annotations (the user's notes on nodes) are
+// apart from all that: see the end of the class.
 // RocksDB appears only in store/*.cc; this header is all the rest of tupu sees.
-// Thread safety: one GraphStore may be used from several threads for reads; Ingest calls are
-// serialised internally. Only one process may open a database for writing (a second gets Busy);
-// any number of read-only stores (RocksDB secondary instances) may read while it writes.
+// Thread safety: one GraphStore may be used from several threads for reads; Ingest,
+// RemoveDocument and Annotate calls are serialised internally. Only one process may open a
+// database for writing (a second gets Busy); any number of read-only stores (RocksDB secondary
+// instances) may read while it writes.
 //
 // Layout note: names keys are label (1) + name + '\0' + node id (8) (not label + name as first
 // sketched in DESIGN.md), so that two nodes may share an alias; FindNode prefers canonical names.
@@ -196,7 +198,33 @@ class GraphStore {
   // a writer runs); Refresh moves them to what the writer has committed since. Writers: no-op.
   // REQUIRES: no scan of this store runs concurrently.
   virtual Status Refresh() { return Status::OK(); }
+
+  // ---- Annotations: the user's own notes and tags on nodes (column family `annotations`).
+  // Ingest never reads or writes them, and node ids are content addressed (label + canonical
+  // name), so an annotation stays with its node when documents are re-ingested or replaced, is
+  // kept while no document mentions the node, and shows again when the node comes back. The
+  // graph snapshot shows them as vertex properties `note.<key>` (so they never collide with
+  // extracted properties). Stores that keep none (test fakes) use the defaults below.
+
+  // Sets annotation `key` of `node` to `value`, or removes it when `value` is empty; one durable
+  // (synced) WriteBatch. Errors: NotSupported on a read-only store; InvalidArgument for an empty
+  // key, a key longer than kMaxAnnotationKeyBytes or a value longer than kMaxAnnotationValueBytes,
+  // a key or value that is not UTF-8 or holds a control character (tab and newline are fine in
+  // values), a key holding ':'; NotFound when setting one on a node
+  // that is not stored (removing works on any id, so notes of vanished nodes can be cleared).
+  virtual Status Annotate(NodeId node, const std::string& key, const std::string& value);
+  // The annotations of `node` in key order; empty when it has none (or is unknown).
+  virtual Result<Properties> Annotations(NodeId node) const;
+  // Every annotated node in id order with its annotations (key order), including nodes that are
+  // no longer stored; `fn` returns false to stop.
+  virtual Status ForEachAnnotation(
+      const std::function<bool(NodeId, const Properties&)>& fn) const;
 };
+
+inline constexpr size_t kMaxAnnotationKeyBytes = 200;
+inline constexpr size_t kMaxAnnotationValueBytes = size_t{1} << 20;
+// The vertex property an annotation shows as in the graph snapshot: "note." + key.
+inline constexpr char kAnnotationPropertyPrefix[] = "note.";
 
 // ScanEdges with a lambda `bool(const EdgeView* edges, size_t count)` (no allocation per call).
 template <typename BatchFn>

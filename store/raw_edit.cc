@@ -4,6 +4,8 @@
 
 #include <rocksdb/db.h>
 
+#include <vector>
+
 #include "store/rocks_database.h"
 #include "store/store_keys.h"
 
@@ -22,6 +24,28 @@ Status WriteRawForTesting(const std::string& db_path, const std::string& column_
     return FromRocks(s, "raw write to " + column_family);
   }
   return Status::InvalidArgument("no column family " + column_family);
+}
+
+Status DropColumnFamilyForTesting(const std::string& db_path, const std::string& column_family) {
+  rocksdb::Options options;
+  std::vector<std::string> names;
+  TUPU_RETURN_IF_ERROR(FromRocks(rocksdb::DB::ListColumnFamilies(options, db_path, &names),
+                                 "listing column families"));
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const auto& name : names) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  TUPU_RETURN_IF_ERROR(FromRocks(rocksdb::DB::Open(options, db_path, descriptors, &handles, &raw),
+                                 "opening " + db_path));
+  std::unique_ptr<rocksdb::DB> db(raw);
+  rocksdb::Status dropped = rocksdb::Status::InvalidArgument("no column family " + column_family);
+  for (auto* handle : handles) {
+    if (handle->GetName() == column_family) dropped = db->DropColumnFamily(handle);
+  }
+  for (auto* handle : handles) db->DestroyColumnFamilyHandle(handle).PermitUncheckedError();
+  rocksdb::Status closed = db->Close();
+  TUPU_RETURN_IF_ERROR(FromRocks(dropped, "dropping " + column_family));
+  return FromRocks(closed, "closing " + db_path);
 }
 
 }  // namespace tupu

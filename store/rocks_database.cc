@@ -31,7 +31,8 @@ namespace fs = std::filesystem;
 const char* CfName(Cf cf) {
   static constexpr const char* kNames[kCfCount] = {
       store_keys::kMeta,  store_keys::kDocs, store_keys::kDocKeys, store_keys::kNodes,
-      store_keys::kNames, store_keys::kOut,  store_keys::kIn,      store_keys::kDocFacts};
+      store_keys::kNames, store_keys::kOut,  store_keys::kIn,      store_keys::kDocFacts,
+      store_keys::kAnnotations};
   return kNames[static_cast<int>(cf)];
 }
 
@@ -107,19 +108,26 @@ rocksdb::Options BaseOptions() {
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   options.IncreaseParallelism(2);
-  // Nine column families with 64 MB write buffers each (two per family) could hold over 1 GB of
+  // Ten column families with 64 MB write buffers each (two per family) could hold over 1 GB of
   // memtables on a long ingest (measured: resident memory climbing to 400 MB on 100 MB of input).
   // One budget for all of them keeps ingest memory bounded whatever the corpus size.
   options.db_write_buffer_size = 256u << 20;
   return options;
 }
 
-std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors(const rocksdb::Options& options) {
-  std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-  cfs.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions(options));
-  for (int i = 0; i < kCfCount; ++i) {
-    cfs.emplace_back(CfName(static_cast<Cf>(i)), rocksdb::ColumnFamilyOptions(options));
-  }
+// "default" followed by `cfs`: what DB::Open takes; its handles come back in the same order.
+std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors(const rocksdb::Options& options,
+                                                         const std::vector<Cf>& cfs) {
+  std::vector<rocksdb::ColumnFamilyDescriptor> out;
+  out.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions(options));
+  for (Cf cf : cfs) out.emplace_back(CfName(cf), rocksdb::ColumnFamilyOptions(options));
+  return out;
+}
+
+// Every column family of tupu: what a writer opens (creating the missing ones).
+std::vector<Cf> AllCfs() {
+  std::vector<Cf> cfs;
+  for (int i = 0; i < kCfCount; ++i) cfs.push_back(static_cast<Cf>(i));
   return cfs;
 }
 
@@ -219,7 +227,7 @@ Result<bool> CreateByRename(const std::string& path, rocksdb::Options rocks_opti
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
     rocksdb::DB* raw = nullptr;
     rocksdb::Status s = rocksdb::DB::Open(rocks_options, staging.string(),
-                                          Descriptors(rocks_options), &handles, &raw);
+                                          Descriptors(rocks_options, AllCfs()), &handles, &raw);
     if (!s.ok()) return fail(FromRocks(s, "cannot create database " + Quoted(path)));
     std::unique_ptr<rocksdb::DB> db(raw);
     std::string version;
@@ -265,17 +273,23 @@ Result<std::unique_ptr<RocksDatabase>> RocksDatabase::Open(const std::string& pa
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
+  std::vector<Cf> opened = AllCfs();  // handles[i + 1] belongs to opened[i]
   if (options.read_only) {
     // A secondary instance: reads the writer's files without its lock, so shell/run/export work
     // while `tupu ingest` runs, and catches up on request. It needs a folder of its own.
     std::vector<std::string> existing;
     rocksdb::Status ls = rocksdb::DB::ListColumnFamilies(rocks_options, path, &existing);
     if (!ls.ok()) return FromRocks(ls, "cannot read database " + Quoted(path));
+    // Every column family of schema 1 must be there; an optional one that is missing (a
+    // database no writer of this tupu has opened yet) is simply not opened: it reads as empty.
+    opened.clear();
     for (int i = 0; i < kCfCount; ++i) {
-      if (std::find(existing.begin(), existing.end(), CfName(static_cast<Cf>(i))) ==
-          existing.end()) {
+      auto cf = static_cast<Cf>(i);
+      if (std::find(existing.begin(), existing.end(), CfName(cf)) != existing.end()) {
+        opened.push_back(cf);
+      } else if (i < static_cast<int>(kFirstOptionalCf)) {
         return Status::InvalidArgument(Quoted(path) + " is a RocksDB database but not tupu's (no " +
-                                       CfName(static_cast<Cf>(i)) + " column family)");
+                                       CfName(cf) + " column family)");
       }
     }
     std::string tmpl = (fs::temp_directory_path() / "tupu-reader-XXXXXX").string();
@@ -287,7 +301,8 @@ Result<std::unique_ptr<RocksDatabase>> RocksDatabase::Open(const std::string& pa
     rocks_options.create_if_missing = false;
     rocks_options.max_open_files = -1;  // required by secondary instances
     rocksdb::Status s = rocksdb::DB::OpenAsSecondary(rocks_options, path, self->secondary_path_,
-                                                     Descriptors(rocks_options), &handles, &raw);
+                                                     Descriptors(rocks_options, opened), &handles,
+                                                     &raw);
     if (!s.ok()) return FromRocks(s, "cannot open database " + Quoted(path) + " for reading");
   } else {
     if (!has_db) {
@@ -297,9 +312,11 @@ Result<std::unique_ptr<RocksDatabase>> RocksDatabase::Open(const std::string& pa
     // The writer's LOG must survive a full disk (store/full_disk_safe_logger.h).
     rocks_options.info_log =
         NewFullDiskSafeLogger(path, static_cast<int>(rocks_options.info_log_level));
+    // create_missing_column_families: an optional column family an older database lacks is
+    // created here, empty.
     for (;;) {
-      rocksdb::Status s =
-          rocksdb::DB::Open(rocks_options, path, Descriptors(rocks_options), &handles, &raw);
+      rocksdb::Status s = rocksdb::DB::Open(rocks_options, path, Descriptors(rocks_options, opened),
+                                            &handles, &raw);
       if (s.ok()) break;
       if (!IsLockError(s)) return FromRocks(s, "cannot open database " + Quoted(path));
       if (!options.wait_for_lock) {
@@ -313,7 +330,9 @@ Result<std::unique_ptr<RocksDatabase>> RocksDatabase::Open(const std::string& pa
   self->db_.reset(raw);
   // handles[0] is the default column family, which tupu does not use: destroy it at once.
   self->db_->DestroyColumnFamilyHandle(handles[0]).PermitUncheckedError();
-  for (int i = 0; i < kCfCount; ++i) self->handles_[i] = handles[i + 1];
+  for (size_t i = 0; i < opened.size(); ++i) {
+    self->handles_[static_cast<int>(opened[i])] = handles[i + 1];
+  }
 
   // The schema version: written by the writer that creates the database; checked by everyone.
   std::string stored;
@@ -364,6 +383,7 @@ RocksDatabase::~RocksDatabase() {
     if (!read_only_) {
       // Flush the memtables: otherwise every reader opened later (a secondary instance) replays
       // the whole write-ahead log into memory again, which made `tupu check` 5 s on 5000 docs.
+      // A writer holds every handle (it creates the missing ones), so none is null here.
       std::vector<rocksdb::ColumnFamilyHandle*> all(handles_.begin(), handles_.end());
       db_->Flush(rocksdb::FlushOptions(), all).PermitUncheckedError();
     }

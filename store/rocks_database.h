@@ -22,8 +22,14 @@ class Status;
 namespace tupu {
 
 // The column families, in the order of store_keys.h.
-enum class Cf { kMeta, kDocs, kDocKeys, kNodes, kNames, kOut, kIn, kDocFacts };
-inline constexpr int kCfCount = 8;
+enum class Cf { kMeta, kDocs, kDocKeys, kNodes, kNames, kOut, kIn, kDocFacts, kAnnotations };
+inline constexpr int kCfCount = 9;
+// Optional column families: the ones from kFirstOptionalCf on were added to schema 1 later, so a
+// database made before them lacks them. A writer creates them when it opens such a database (a
+// tupu older than them then can no longer open it as writer: RocksDB refuses a database with a
+// column family it does not name; reading still works); a reader of an old database gets no
+// handle for them (cf() returns nullptr) and the store reads them as empty.
+inline constexpr Cf kFirstOptionalCf = Cf::kAnnotations;
 const char* CfName(Cf cf);
 
 // Name of the file in the database folder that holds the writer's pid and command line.
@@ -41,6 +47,7 @@ class RocksDatabase {
   RocksDatabase& operator=(const RocksDatabase&) = delete;
 
   rocksdb::DB* db() const { return db_.get(); }
+  // nullptr only for an optional column family that a read-only store's database lacks.
   rocksdb::ColumnFamilyHandle* cf(Cf cf) const { return handles_[static_cast<int>(cf)]; }
   bool read_only() const { return read_only_; }
   const std::string& path() const { return path_; }

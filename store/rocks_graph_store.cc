@@ -1,6 +1,7 @@
 // RocksGraphStore: GraphStore on RocksDB. Ingest turns one ExtractedDocument into one WriteBatch
 // (document row, source/content keys, node merges with per-node document counts, names, out/in
 // twins, and the doc_facts list of everything written, which is what a replace or remove undoes).
+// Annotations are apart from all that: keyed by node id, written only by Annotate.
 #include <rocksdb/db.h>
 #include <rocksdb/write_batch.h>
 
@@ -12,6 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/utf8.h"
 #include "store/graph_store.h"
 #include "store/rocks_database.h"
 #include "store/store_keys.h"
@@ -84,6 +86,11 @@ class RocksGraphStore final : public GraphStore {
   Result<DerivedDataSlot> DerivedData() const override;
   Status Refresh() override { return db_->CatchUp(); }
 
+  Status Annotate(NodeId node, const std::string& key, const std::string& value) override;
+  Result<Properties> Annotations(NodeId node) const override;
+  Status ForEachAnnotation(
+      const std::function<bool(NodeId, const Properties&)>& fn) const override;
+
  private:
   rocksdb::DB* db() const { return db_->db(); }
   rocksdb::ColumnFamilyHandle* cf(Cf c) const { return db_->cf(c); }
@@ -95,6 +102,11 @@ class RocksGraphStore final : public GraphStore {
     return Status::NotSupported("database '" + db_->path() +
                                 "' was opened read-only; writing needs `tupu ingest`");
   }
+
+  // Annotations of the nodes whose annotations keys start with `prefix` ("" = all), grouped by
+  // node. A reader of a database without the column family sees none.
+  Status ScanAnnotations(const std::string& prefix,
+                         const std::function<bool(NodeId, const Properties&)>& fn) const;
 
   // Point read; NotFound when absent.
   Result<std::string> GetRaw(Cf c, const std::string& key) const;
@@ -729,7 +741,122 @@ Result<std::string> RocksGraphStore::SentenceText(DocId doc, uint32_t sentence) 
   return d.text.substr(s.begin, s.end - s.begin);
 }
 
+// What Annotate accepts (see graph_store.h): text people type, no control characters that
+// would garble the shell's tables or an export's attribute names.
+Status ValidateAnnotation(const std::string& key, const std::string& value) {
+  auto bad_character = [](const std::string& text, bool allow_layout) {
+    for (unsigned char c : text) {
+      if (allow_layout && (c == '\t' || c == '\n' || c == '\r')) continue;
+      if (c < 0x20 || c == 0x7f) return true;
+    }
+    return false;
+  };
+  if (key.empty()) return Status::InvalidArgument("annotation key is empty");
+  if (key.size() > kMaxAnnotationKeyBytes) {
+    return Status::InvalidArgument("annotation key is longer than " +
+                                   std::to_string(kMaxAnnotationKeyBytes) + " bytes");
+  }
+  if (!IsValidUtf8(key) || bad_character(key, false)) {
+    return Status::InvalidArgument("annotation key '" + key +
+                                   "' is not UTF-8 text without control characters");
+  }
+  // The Neo4j CSV export heads a column with the property name, where ':' starts a type.
+  if (key.find(':') != std::string::npos) {
+    return Status::InvalidArgument("annotation key '" + key +
+                                   "' holds ':', which exports (Neo4j CSV headers) read as a type");
+  }
+  if (value.size() > kMaxAnnotationValueBytes) {
+    return Status::InvalidArgument("annotation '" + key + "' is longer than " +
+                                   std::to_string(kMaxAnnotationValueBytes >> 20) + " MB");
+  }
+  if (!IsValidUtf8(value) || bad_character(value, true)) {
+    return Status::InvalidArgument("annotation '" + key +
+                                   "' is not UTF-8 text without control characters");
+  }
+  return Status::OK();
+}
+
+Status RocksGraphStore::Annotate(NodeId node, const std::string& key, const std::string& value) {
+  if (db_->read_only()) {
+    return Status::NotSupported("database '" + db_->path() +
+                                "' was opened read-only; annotating needs the writer "
+                                "(tupu run --write, tupu shell --write)");
+  }
+  TUPU_RETURN_IF_ERROR(ValidateAnnotation(key, value));
+  // Under the ingest lock: the node check and the write see no document half-way replaced.
+  std::lock_guard<std::mutex> lock(write_mutex_);
+  if (!value.empty()) {
+    auto stored = GetRaw(Cf::kNodes, keys::IdKey(node));
+    if (stored.status().IsNotFound()) {
+      return Status::NotFound("no node " + IdToHex(node) + " to annotate");
+    }
+    if (!stored.ok()) return stored.status();
+  }
+  const std::string annotation_key = keys::AnnotationKey(node, key);
+  rocksdb::WriteBatch batch;
+  TUPU_RETURN_IF_ERROR(Rocks(value.empty() ? batch.Delete(cf(Cf::kAnnotations), annotation_key)
+                                           : batch.Put(cf(Cf::kAnnotations), annotation_key, value),
+                             "batching an annotation"));
+  // Synced, unlike ingest: an annotation is someone's work that no re-ingest can bring back.
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  return Rocks(db()->Write(wo, &batch), "writing annotation '" + key + "' of " + IdToHex(node));
+}
+
+Status RocksGraphStore::ScanAnnotations(
+    const std::string& prefix, const std::function<bool(NodeId, const Properties&)>& fn) const {
+  if (cf(Cf::kAnnotations) == nullptr) return Status::OK();  // an older database, read-only
+  NodeId current = 0;
+  Properties notes;
+  bool go = true;
+  auto on_entry = [&](const Slice& key, const Slice& value, bool* keep_going) -> Status {
+    if (key.size() <= 8) {
+      return Status::Corruption("annotation key of " + std::to_string(key.size()) +
+                                " bytes; run `tupu check`");
+    }
+    NodeId node = keys::ReadBigEndian64(View(key));
+    if (!notes.empty() && node != current) {
+      go = fn(current, notes);
+      notes.clear();
+      if (!go) {
+        *keep_going = false;
+        return Status::OK();
+      }
+    }
+    current = node;
+    notes.emplace_back(std::string(View(key).substr(8)), std::string(View(value)));
+    return Status::OK();
+  };
+  TUPU_RETURN_IF_ERROR(ScanPrefix(Cf::kAnnotations, prefix, on_entry));
+  if (go && !notes.empty()) fn(current, notes);
+  return Status::OK();
+}
+
+Result<Properties> RocksGraphStore::Annotations(NodeId node) const {
+  Properties found;
+  TUPU_RETURN_IF_ERROR(ScanAnnotations(keys::IdKey(node), [&](NodeId, const Properties& notes) {
+    found = notes;
+    return false;
+  }));
+  return found;
+}
+
+Status RocksGraphStore::ForEachAnnotation(
+    const std::function<bool(NodeId, const Properties&)>& fn) const {
+  return ScanAnnotations("", fn);
+}
+
 }  // namespace
+
+Status GraphStore::Annotate(NodeId, const std::string&, const std::string&) {
+  return Status::NotSupported("this graph store keeps no annotations");
+}
+
+Result<Properties> GraphStore::Annotations(NodeId) const { return Properties(); }
+
+Status GraphStore::ForEachAnnotation(const std::function<bool(NodeId, const Properties&)>&) const {
+  return Status::OK();
+}
 
 Status GraphStore::ScanEdges(EdgeBatchFn fn, void* context) const {
   std::string encoded;

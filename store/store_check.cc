@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "common/model.h"
+#include "common/utf8.h"
 #include "store/rocks_database.h"
 #include "store/store_keys.h"
 #include "store/value_codec.h"
@@ -226,6 +227,23 @@ Status Checker::Run(CheckReport* sizes) {
     }
   }));
   for (const auto& [key, problem] : unlisted) Problem(problem);
+
+  // Annotations: only their shape is checked. One whose node is not stored is NOT a problem: no
+  // document mentions the node at the moment (its documents were removed or changed), and the
+  // annotation is kept on purpose for when the node comes back (ids are content addressed).
+  if (db_.cf(Cf::kAnnotations) != nullptr) {  // absent in an older database opened to read
+    TUPU_RETURN_IF_ERROR(
+        Scan(Cf::kAnnotations, [&](const rocksdb::Slice& key, const rocksdb::Slice& value) {
+          ++sizes->annotations;
+          if (key.size() <= 8) {
+            return Problem("annotations key of " + std::to_string(key.size()) + " bytes");
+          }
+          if (!IsValidUtf8(View(key).substr(8)) || !IsValidUtf8(View(value))) {
+            Problem("annotation of " + NodeText(keys::ReadBigEndian64(View(key))) +
+                    " is not UTF-8");
+          }
+        }));
+  }
 
   // The totals kept for Counts().
   std::string stored_counts;

@@ -25,6 +25,7 @@ struct CheckReport {
   uint64_t problem_count = 0;
   // Sizes seen.
   uint64_t documents = 0, nodes = 0, edges = 0, names = 0, doc_facts = 0;
+  uint64_t annotations = 0;  // the user's notes (kept even for nodes no longer stored)
   // --repair: entries of names / in written or deleted, and what the second check found.
   bool repaired = false;
   uint64_t names_fixed = 0, in_fixed = 0;

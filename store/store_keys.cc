@@ -120,6 +120,12 @@ std::string DocFactKey(DocId doc, char tag, std::string_view key) {
 
 std::string DocFactPrefix(DocId doc) { return IdKey(doc); }
 
+std::string AnnotationKey(NodeId node, std::string_view key) {
+  std::string out = IdKey(node);
+  out.append(key);
+  return out;
+}
+
 FactId MakeFactId(DocId doc, EdgeType type, NodeId src, NodeId dst, uint32_t span_begin,
                   uint32_t span_end) {
   std::string bytes;

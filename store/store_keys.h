@@ -21,6 +21,9 @@ inline constexpr const char* kNames = "names";
 inline constexpr const char* kOut = "out";
 inline constexpr const char* kIn = "in";
 inline constexpr const char* kDocFacts = "doc_facts";
+// Added after schema 1 shipped, without a new schema version: older databases lack it until a
+// writer opens them (see rocks_database.h, "optional column families").
+inline constexpr const char* kAnnotations = "annotations";
 
 inline constexpr const char kSchemaVersionKey[] = "schema_version";
 // documents, nodes, out edges: 3 x 8 bytes big-endian, updated in every ingest's batch so that
@@ -80,6 +83,10 @@ std::string EdgePrefix(NodeId node, const EdgeType* type);
 // doc_facts: doc id (8) + tag (1) + key.
 std::string DocFactKey(DocId doc, char tag, std::string_view key);
 std::string DocFactPrefix(DocId doc);
+
+// annotations: node id (8) + the user's annotation key (UTF-8, as given) -> the annotation text.
+// Keyed by node id, never by document: ingest does not know them, so they outlive re-ingest.
+std::string AnnotationKey(NodeId node, std::string_view key);
 
 // Fact id = Hash64 of (doc id, type, src, dst, span begin, span end), all big-endian.
 FactId MakeFactId(DocId doc, EdgeType type, NodeId src, NodeId dst, uint32_t span_begin,
