@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include "common/document.h"
 #include "common/result.h"
 #include "common/status.h"
 
@@ -77,5 +78,17 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// An entity as the extractor hands it to the store: one mention, no properties.
+inline EntityRecord MakeEntity(NodeLabel label, const std::string& name,
+                               std::vector<std::string> aliases = {}, std::string kind = "") {
+  EntityRecord e;
+  e.label = label;
+  e.name = name;
+  e.aliases = std::move(aliases);
+  e.kind = std::move(kind);
+  e.mentions = 1;
+  return e;
+}
 
 }  // namespace tupu::testing

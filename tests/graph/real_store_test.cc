@@ -14,16 +14,7 @@
 namespace tupu {
 namespace {
 
-EntityRecord Entity(NodeLabel label, const std::string& name, std::vector<std::string> aliases = {},
-                    std::string kind = "") {
-  EntityRecord e;
-  e.label = label;
-  e.name = name;
-  e.aliases = std::move(aliases);
-  e.kind = std::move(kind);
-  e.mentions = 1;
-  return e;
-}
+using testing::MakeEntity;
 
 FactRecord Fact(EdgeType type, const EntityRecord& src, const EntityRecord& dst,
                 const std::string& text, const std::string& evidence, Properties props) {
@@ -46,10 +37,10 @@ ExtractedDocument Report(const std::string& key, const std::string& office) {
   doc.text = "区长王建国来到" + office + "调研,副区长刘晓红陪同。";
   doc.date = "2024-10-30";
   doc.sentences = {{0, static_cast<uint32_t>(doc.text.size())}};
-  EntityRecord page = Entity(NodeLabel::kDocument, key);
-  EntityRecord wang = Entity(NodeLabel::kPerson, "王建国", {"王区长"});
-  EntityRecord liu = Entity(NodeLabel::kPerson, "刘晓红");
-  EntityRecord org = Entity(NodeLabel::kOrganization, office, {}, "government");
+  EntityRecord page = MakeEntity(NodeLabel::kDocument, key);
+  EntityRecord wang = MakeEntity(NodeLabel::kPerson, "王建国", {"王区长"});
+  EntityRecord liu = MakeEntity(NodeLabel::kPerson, "刘晓红");
+  EntityRecord org = MakeEntity(NodeLabel::kOrganization, office, {}, "government");
   doc.entities = {page, wang, liu, org};
   doc.facts = {Fact(EdgeType::kVisited, wang, org, doc.text, "王建国来到" + office, {{"date", "10-30"}}),
                Fact(EdgeType::kAccompanied, liu, wang, doc.text, "刘晓红陪同", {{"date", "10-30"}}),

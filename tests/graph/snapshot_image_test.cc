@@ -26,19 +26,9 @@ namespace tupu {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::MakeEntity;
 using testing::ReadFileOrDie;
 using testing::WriteFileOrDie;
-
-EntityRecord Entity(NodeLabel label, const std::string& name, std::vector<std::string> aliases = {},
-                    std::string kind = "") {
-  EntityRecord e;
-  e.label = label;
-  e.name = name;
-  e.aliases = std::move(aliases);
-  e.kind = std::move(kind);
-  e.mentions = 1;
-  return e;
-}
 
 FactRecord Fact(EdgeType type, const EntityRecord& src, const EntityRecord& dst, Properties props) {
   FactRecord f;
@@ -60,14 +50,14 @@ ExtractedDocument Visit(int i) {
   doc.date = "2024-03-" + std::to_string(10 + i % 20);
   doc.sentences = {{0, static_cast<uint32_t>(doc.text.size())}};
   const std::string date = doc.date.substr(5);
-  EntityRecord page = Entity(NodeLabel::kDocument, doc.source_key);
-  EntityRecord host = Entity(NodeLabel::kPerson, "官员" + std::to_string(i % 7),
-                             i % 7 < 3 ? std::vector<std::string>{"甲" + std::to_string(i % 7) + "长"}
-                                       : std::vector<std::string>{});
-  EntityRecord guest = Entity(NodeLabel::kPerson, "随员" + std::to_string(i % 5));
+  EntityRecord page = MakeEntity(NodeLabel::kDocument, doc.source_key);
+  EntityRecord host = MakeEntity(NodeLabel::kPerson, "官员" + std::to_string(i % 7),
+                                 i % 7 < 3 ? std::vector<std::string>{"甲" + std::to_string(i % 7) + "长"}
+                                           : std::vector<std::string>{});
+  EntityRecord guest = MakeEntity(NodeLabel::kPerson, "随员" + std::to_string(i % 5));
   EntityRecord office =
-      Entity(NodeLabel::kOrganization, "第" + std::to_string(i % 11) + "局", {}, "government");
-  EntityRecord place = Entity(NodeLabel::kPlace, "某" + std::to_string(i % 4) + "镇");
+      MakeEntity(NodeLabel::kOrganization, "第" + std::to_string(i % 11) + "局", {}, "government");
+  EntityRecord place = MakeEntity(NodeLabel::kPlace, "某" + std::to_string(i % 4) + "镇");
   doc.entities = {page, host, guest, office, place};
   doc.facts = {Fact(EdgeType::kVisited, host, office, {{"date", date}}),
                Fact(EdgeType::kAccompanied, guest, host, {{"date", date}}),
@@ -188,7 +178,7 @@ TEST_F(SnapshotImageTest, FilteredLoadsFromTheImageEqualFilteredScans) {
 TEST_F(SnapshotImageTest, NewDataReplacesTheImage) {
   ASSERT_OK(LoadSnapshot(*store_).status());
   ExtractedDocument extra = Visit(1000);
-  extra.entities[1] = Entity(NodeLabel::kPerson, "新来的官员");
+  extra.entities[1] = MakeEntity(NodeLabel::kPerson, "新来的官员");
   extra.facts[0].src = extra.entities[1].key();
   extra.facts = {extra.facts[0]};
   ASSERT_OK(store_->Ingest(extra).status());
@@ -218,7 +208,7 @@ TEST_F(SnapshotImageTest, AReaderTrustsTheImageUntilItRefreshes) {
 
   // The writer moves on; the reader's view (and so its image) does not until it refreshes.
   ExtractedDocument extra = Visit(2000);
-  extra.entities[3] = Entity(NodeLabel::kOrganization, "新设的局");
+  extra.entities[3] = MakeEntity(NodeLabel::kOrganization, "新设的局");
   extra.facts = {Fact(EdgeType::kVisited, extra.entities[1], extra.entities[3], {})};
   ASSERT_OK(store_->Ingest(extra).status());
   auto still = LoadSnapshot(**reader, {}, &info);

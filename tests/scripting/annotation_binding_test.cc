@@ -14,15 +14,9 @@
 namespace tupu {
 namespace {
 
-using testing::TempDir;
+using testing::MakeEntity;
 
-EntityRecord Entity(NodeLabel label, const std::string& name) {
-  EntityRecord e;
-  e.label = label;
-  e.name = name;
-  e.mentions = 1;
-  return e;
-}
+using testing::TempDir;
 
 // "<person>来到<office>调研。": a Document node, the person, the office; VISITED and MENTIONED_IN.
 ExtractedDocument Visit(const std::string& key, const std::string& person,
@@ -32,9 +26,9 @@ ExtractedDocument Visit(const std::string& key, const std::string& person,
   doc.origin = key;
   doc.text = person + "来到" + office + "调研。";
   doc.sentences = {{0, static_cast<uint32_t>(doc.text.size())}};
-  EntityRecord page = Entity(NodeLabel::kDocument, key);
-  EntityRecord who = Entity(NodeLabel::kPerson, person);
-  EntityRecord org = Entity(NodeLabel::kOrganization, office);
+  EntityRecord page = MakeEntity(NodeLabel::kDocument, key);
+  EntityRecord who = MakeEntity(NodeLabel::kPerson, person);
+  EntityRecord org = MakeEntity(NodeLabel::kOrganization, office);
   doc.entities = {page, who, org};
   auto fact = [&](EdgeType type, const EntityRecord& src, const EntityRecord& dst) {
     FactRecord f;
