@@ -48,43 +48,69 @@ Result<Ranking> PageRank(const GraphSnapshot& snapshot, const PageRankOptions& o
   const size_t n = boost::num_vertices(g);
   if (n == 0) return Ranking{};
 
-  // Arcs as the walk sees them, with the weight each passes on.
-  struct Arc {
-    uint32_t from;
-    uint32_t to;
-    double weight;
-  };
-  std::vector<Arc> arcs;
-  std::vector<double> out_weight(n, 0.0);
+  // The arcs the walk follows (edges, reversed edges or both), laid out by target as a CSR of
+  // in-arcs: the arcs into v are [first_arc[v], first_arc[v + 1]), their sources ascending. Built
+  // with two counting passes over the snapshot's own adjacency (no sort), so that each iteration
+  // reads the arcs in one sequential sweep and writes each rank once.
+  const bool forward = options.direction != Direction::kIn;
+  const bool backward = options.direction != Direction::kOut;
   EdgeTypeSet wanted(options.edge_types);
-  for (auto [e, end] = boost::edges(g); e != end; ++e) {
-    if (!wanted.Contains(g[*e].type)) continue;
-    auto u = static_cast<uint32_t>(boost::source(*e, g));
-    auto v = static_cast<uint32_t>(boost::target(*e, g));
-    double w = options.weighted ? snapshot.Weight(*e) : 1.0;
-    if (options.direction != Direction::kIn) arcs.push_back({u, v, w});
-    if (options.direction != Direction::kOut) arcs.push_back({v, u, w});
+  auto for_each_arc_from = [&](Vertex u, auto&& visit) {
+    if (forward) {
+      for (auto [e, end] = boost::out_edges(u, g); e != end; ++e) {
+        if (wanted.Contains(g[*e].type)) visit(boost::target(*e, g), *e);
+      }
+    }
+    if (backward) {
+      for (auto [e, end] = boost::in_edges(u, g); e != end; ++e) {
+        if (wanted.Contains(g[*e].type)) visit(boost::source(*e, g), *e);
+      }
+    }
+  };
+  auto weight_of = [&](Edge e) { return options.weighted ? snapshot.Weight(e) : 1.0; };
+  std::vector<double> out_weight(n, 0.0);
+  std::vector<uint32_t> first_arc(n + 1, 0);
+  for (Vertex u = 0; u < n; ++u) {
+    for_each_arc_from(u, [&](Vertex to, Edge e) {
+      out_weight[u] += weight_of(e);
+      ++first_arc[to + 1];
+    });
   }
-  for (const Arc& a : arcs) out_weight[a.from] += a.weight;
-  for (Arc& a : arcs) a.weight /= out_weight[a.from];
-  // Grouping arcs by target keeps the writes of one iteration sequential.
-  std::sort(arcs.begin(), arcs.end(),
-            [](const Arc& a, const Arc& b) { return std::tie(a.to, a.from) < std::tie(b.to, b.from); });
+  for (size_t v = 0; v < n; ++v) first_arc[v + 1] += first_arc[v];
+  std::vector<uint32_t> arc_source(first_arc[n]);
+  std::vector<double> arc_share(first_arc[n]);  // the part of its source's rank the arc passes on
+  std::vector<uint32_t> next_slot(first_arc.begin(), first_arc.end() - 1);
+  for (Vertex u = 0; u < n; ++u) {
+    for_each_arc_from(u, [&](Vertex to, Edge e) {
+      uint32_t k = next_slot[to]++;
+      arc_source[k] = u;
+      arc_share[k] = weight_of(e) / out_weight[u];
+    });
+  }
+  next_slot = {};
 
   const double d = options.damping;
   const double inv_n = 1.0 / static_cast<double>(n);
-  std::vector<double> rank(n, inv_n), next(n);
+  std::vector<double> rank(n, inv_n), next(n), passed(n);
+  double dangling = 0.0;  // rank held by vertices without out-arcs, spread evenly
+  for (size_t v = 0; v < n; ++v) {
+    if (out_weight[v] == 0.0) dangling += rank[v];
+  }
   for (int iteration = 0; iteration < options.max_iterations; ++iteration) {
-    double dangling = 0.0;
-    for (size_t v = 0; v < n; ++v) {
-      if (out_weight[v] == 0.0) dangling += rank[v];
-    }
     const double base = (1.0 - d) * inv_n + d * dangling * inv_n;
-    std::fill(next.begin(), next.end(), base);
-    for (const Arc& a : arcs) next[a.to] += d * rank[a.from] * a.weight;
-    double change = 0.0;
-    for (size_t v = 0; v < n; ++v) change += std::fabs(next[v] - rank[v]);
+    for (size_t u = 0; u < n; ++u) passed[u] = d * rank[u];
+    double change = 0.0, next_dangling = 0.0;
+    for (size_t v = 0; v < n; ++v) {
+      double sum = base;
+      for (uint32_t k = first_arc[v]; k < first_arc[v + 1]; ++k) {
+        sum += passed[arc_source[k]] * arc_share[k];
+      }
+      next[v] = sum;
+      change += std::fabs(sum - rank[v]);
+      if (out_weight[v] == 0.0) next_dangling += sum;
+    }
     rank.swap(next);
+    dangling = next_dangling;
     if (change < options.tolerance) break;
   }
   return RankScores(snapshot, rank);
