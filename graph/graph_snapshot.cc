@@ -12,7 +12,6 @@
 #include <charconv>
 #include <numeric>
 #include <tuple>
-#include <unordered_set>
 #include <utility>
 
 #include "store/value_codec.h"
@@ -463,13 +462,14 @@ std::vector<Vertex> GraphSnapshot::FindByName(const std::string& name,
 std::shared_ptr<const GraphSnapshot> GraphSnapshot::Subgraph(const std::vector<Edge>& edges) const {
   const size_t n = num_vertices();
   std::vector<uint32_t> new_index(n, UINT32_MAX);
-  std::unordered_set<FactId> seen;
-  seen.reserve(edges.size());
+  // An edge listed twice is the same edge index (and fact ids are unique within a store).
+  std::vector<bool> seen(num_edges(), false);
   std::vector<Edge> kept;
   kept.reserve(edges.size());
   for (const Edge& e : edges) {
-    // Fact ids are unique within a store; an edge listed twice is the same fact.
-    if (!seen.insert(graph_[e].id).second) continue;
+    uint32_t index = boost::get(boost::edge_index, graph_, e);
+    if (seen[index]) continue;
+    seen[index] = true;
     new_index[Source(e)] = 0;
     new_index[Target(e)] = 0;
     kept.push_back(e);
