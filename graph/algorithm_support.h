@@ -36,7 +36,8 @@ std::vector<std::pair<Vertex, Vertex>> SimplePairs(const GraphSnapshot& snapshot
                                                    const std::vector<EdgeType>& edge_types,
                                                    Direction direction);
 
-// Every vertex with its score, ordered as Ranking promises.
-Ranking RankScores(const GraphSnapshot& snapshot, const std::vector<double>& scores);
+// Every vertex with its score (only those `keep` marks, when given), ordered as Ranking promises.
+Ranking RankScores(const GraphSnapshot& snapshot, const std::vector<double>& scores,
+                   const std::vector<bool>* keep = nullptr);
 
 }  // namespace tupu

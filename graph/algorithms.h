@@ -39,6 +39,10 @@ struct PageRankOptions {
   double damping = 0.85;                  // networkx's alpha
   int max_iterations = 200;
   double tolerance = 1e-12;  // stop when the L1 change of the rank vector falls below this
+  // Leave out the vertices no chosen edge touches, as a graph built from the chosen edges would
+  // (networkx from an edge list): the same scores as PageRank on the subgraph of those edges,
+  // without copying the snapshot into that subgraph. They are left out of the ranking too.
+  bool only_vertices_with_edges = false;
 };
 // The power iteration of networkx.pagerank (dangling vertices spread their rank evenly; parallel
 // edges add their weights), so the numbers agree with networkx's. InvalidArgument for a damping

@@ -70,12 +70,19 @@ Result<Ranking> PageRank(const GraphSnapshot& snapshot, const PageRankOptions& o
   auto weight_of = [&](Edge e) { return options.weighted ? snapshot.Weight(e) : 1.0; };
   std::vector<double> out_weight(n, 0.0);
   std::vector<uint32_t> first_arc(n + 1, 0);
+  // The vertices in the walk: all, or those an arc touches (every chosen edge is an arc).
+  std::vector<bool> in_walk(n, !options.only_vertices_with_edges);
   for (Vertex u = 0; u < n; ++u) {
     for_each_arc_from(u, [&](Vertex to, Edge e) {
       out_weight[u] += weight_of(e);
       ++first_arc[to + 1];
+      in_walk[u] = true;
+      in_walk[to] = true;
     });
   }
+  size_t walk_size = 0;
+  for (size_t v = 0; v < n; ++v) walk_size += in_walk[v] ? 1 : 0;
+  if (walk_size == 0) return Ranking{};
   for (size_t v = 0; v < n; ++v) first_arc[v + 1] += first_arc[v];
   std::vector<uint32_t> arc_source(first_arc[n]);
   std::vector<double> arc_share(first_arc[n]);  // the part of its source's rank the arc passes on
@@ -90,10 +97,12 @@ Result<Ranking> PageRank(const GraphSnapshot& snapshot, const PageRankOptions& o
   next_slot = {};
 
   const double d = options.damping;
-  const double inv_n = 1.0 / static_cast<double>(n);
-  std::vector<double> rank(n, inv_n), next(n), passed(n);
+  const double inv_n = 1.0 / static_cast<double>(walk_size);
+  std::vector<double> rank(n, 0.0), next(n, 0.0), passed(n);
   double dangling = 0.0;  // rank held by vertices without out-arcs, spread evenly
   for (size_t v = 0; v < n; ++v) {
+    if (!in_walk[v]) continue;
+    rank[v] = inv_n;
     if (out_weight[v] == 0.0) dangling += rank[v];
   }
   for (int iteration = 0; iteration < options.max_iterations; ++iteration) {
@@ -101,6 +110,7 @@ Result<Ranking> PageRank(const GraphSnapshot& snapshot, const PageRankOptions& o
     for (size_t u = 0; u < n; ++u) passed[u] = d * rank[u];
     double change = 0.0, next_dangling = 0.0;
     for (size_t v = 0; v < n; ++v) {
+      if (!in_walk[v]) continue;  // outside the walk: rank 0, and not ranked
       double sum = base;
       for (uint32_t k = first_arc[v]; k < first_arc[v + 1]; ++k) {
         sum += passed[arc_source[k]] * arc_share[k];
@@ -113,7 +123,7 @@ Result<Ranking> PageRank(const GraphSnapshot& snapshot, const PageRankOptions& o
     dangling = next_dangling;
     if (change < options.tolerance) break;
   }
-  return RankScores(snapshot, rank);
+  return RankScores(snapshot, rank, &in_walk);
 }
 
 Ranking Betweenness(const GraphSnapshot& snapshot, const BetweennessOptions& options) {

@@ -28,10 +28,13 @@ std::vector<std::pair<Vertex, Vertex>> SimplePairs(const GraphSnapshot& snapshot
   return pairs;
 }
 
-Ranking RankScores(const GraphSnapshot& snapshot, const std::vector<double>& scores) {
+Ranking RankScores(const GraphSnapshot& snapshot, const std::vector<double>& scores,
+                   const std::vector<bool>* keep) {
   Ranking ranking;
   ranking.reserve(scores.size());
-  for (Vertex v = 0; v < scores.size(); ++v) ranking.push_back({v, scores[v]});
+  for (Vertex v = 0; v < scores.size(); ++v) {
+    if (keep == nullptr || (*keep)[v]) ranking.push_back({v, scores[v]});
+  }
   std::sort(ranking.begin(), ranking.end(), [&](const RankedVertex& a, const RankedVertex& b) {
     if (a.score != b.score) return a.score > b.score;
     const std::string& name_a = snapshot.Name(a.vertex);

@@ -19,7 +19,8 @@ local Pred = {__name = "P"}
 local Graph = {__name = "Graph"}
 Path.__index = Path
 Evidence.__index = Evidence
-Ranked.__index = Ranked
+-- (Ranked.__index and __len are set with the rankings below: an algorithm's ranking makes its
+-- rows when they are read.)
 Subgraph.__index = Subgraph
 Traversal.__index = Traversal
 Pred.__index = Pred
@@ -1173,15 +1174,32 @@ end
 
 -- Rows of a native ranking (node indices and scores, best first, ties by name), only nodes of
 -- `label` when given.
+-- An algorithm's ranking: the natives' vertex indices and scores, already in ranking order. Row i
+-- (name, score, the node) is made when it is first read: g:pagerank():top(10) on a million
+-- vertices makes ten rows, not a million nodes.
 local function ranking_of(metric, vertices, scores, label)
-  local entries = {}
-  for i = 1, #vertices do
-    local n = filled(node_by_vertex(vertices[i]))
-    if label == nil or n.label == label then
-      entries[#entries + 1] = {key = n.name, value = scores[i], element = n}
-    end
+  if label ~= nil then vertices, scores = native.keep_label(vertices, scores, label) end
+  return setmetatable({metric = metric, key_column = "name", _vertices = vertices,
+                       _scores = scores}, Ranked)
+end
+
+Ranked.__index = function(r, key)
+  if math.type(key) == "integer" then
+    local vertices = rawget(r, "_vertices")
+    local v = vertices and vertices[key]
+    if v == nil then return nil end
+    local n = filled(node_by_vertex(v))
+    local row = make_row({"name", r.metric}, {name = n.name, [r.metric] = r._scores[key],
+                                              element = n})
+    rawset(r, key, row)
+    return row
   end
-  return ranked(metric, "name", entries, true)
+  return Ranked[key]
+end
+Ranked.__len = function(r)
+  local vertices = rawget(r, "_vertices")
+  if vertices then return #vertices end
+  return rawlen(r)
 end
 
 function Graph:degree(opts)

@@ -391,6 +391,31 @@ void PushRanking(lua_State* L, const GraphSnapshot& snapshot, const Ranking& ran
   }
 }
 
+// tupu.keep_label(vertex indices, scores, label) -> the indices and scores of the vertices of that
+// label, in the same order: a ranking's label filter without a node table per vertex.
+int NativeKeepLabel(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  auto label = OptLabelArg(L, 3);
+  const GraphSnapshot& snapshot = FullSnapshot(L);
+  lua_Integer count = luaL_len(L, 1);
+  lua_newtable(L);
+  lua_newtable(L);
+  lua_Integer kept = 0;
+  for (lua_Integer i = 1; i <= count; ++i) {
+    lua_Integer v = (lua_rawgeti(L, 1, i), lua_tointeger(L, -1));
+    lua_pop(L, 1);
+    if (v < 0 || static_cast<size_t>(v) >= snapshot.num_vertices()) continue;
+    if (label && snapshot.Label(static_cast<Vertex>(v)) != *label) continue;
+    ++kept;
+    lua_pushinteger(L, v);
+    lua_rawseti(L, -3, kept);
+    lua_rawgeti(L, 2, i);
+    lua_rawseti(L, -2, kept);
+  }
+  return 2;
+}
+
 // tupu.degree(types, direction) -> node indices, counts (edges counted; both ways by default)
 int NativeDegree(lua_State* L) {
   DegreeOptions options;
@@ -409,7 +434,11 @@ int NativePageRank(lua_State* L) {
   options.weighted = lua_toboolean(L, 3);
   options.damping = luaL_optnumber(L, 4, options.damping);
   options.max_iterations = static_cast<int>(luaL_optinteger(L, 5, options.max_iterations));
-  const GraphSnapshot& snapshot = SnapshotOfTypes(L, options.edge_types);
+  // On the full snapshot, leaving out the vertices the types' edges do not touch: the scores of
+  // the subgraph the other algorithms use, without copying the graph into it (5.6 s of a first
+  // call at 10 M edges).
+  options.only_vertices_with_edges = true;
+  const GraphSnapshot& snapshot = FullSnapshot(L);
   auto ranking = PageRank(snapshot, options);
   RaiseIfError(L, ranking.ok() ? Status::OK() : ranking.status(), "pagerank");
   PushRanking(L, snapshot, *ranking);
@@ -537,6 +566,7 @@ constexpr luaL_Reg kSnapshotNatives[] = {
     {"walk", NativeWalk},
     {"fill_vertex", NativeFillVertex},
     {"edge_at", NativeEdgeAt},
+    {"keep_label", NativeKeepLabel},
     {"degree", NativeDegree},
     {"pagerank", NativePageRank},
     {"betweenness", NativeBetweenness},
