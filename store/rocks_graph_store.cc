@@ -131,9 +131,32 @@ class RocksGraphStore final : public GraphStore {
   // Adds to `batch` the "counts" entry moved by `deltas`.
   Status PutCounts(const CountDeltas& deltas, rocksdb::WriteBatch* batch) const;
 
+  // Commits `batch`; after the first failed commit every later one fails with that error without
+  // reaching RocksDB. A store whose write failed stays stopped (no document may slip in after a
+  // lost one), and RocksDB 7.8 (Debian 12) can abort on a WAL write after a failed one (fixed
+  // upstream in rocksdb#12448). REQUIRES: write_mutex_ held.
+  Status Commit(rocksdb::WriteBatch* batch, const rocksdb::WriteOptions& options,
+                const std::string& what);
+  // The first failed commit's error (OK while none failed). Guarded by write_mutex_.
+  Status RefuseAfterFailedWrite() const;
+
   std::unique_ptr<RocksDatabase> db_;
   std::mutex write_mutex_;  // one Ingest/RemoveDocument at a time: each reads, then writes
+  Status failed_write_;     // guarded by write_mutex_
 };
+
+Status RocksGraphStore::Commit(rocksdb::WriteBatch* batch, const rocksdb::WriteOptions& options,
+                               const std::string& what) {
+  TUPU_RETURN_IF_ERROR(RefuseAfterFailedWrite());
+  Status s = Rocks(db()->Write(options, batch), what);
+  if (!s.ok()) failed_write_ = s;
+  return s;
+}
+
+Status RocksGraphStore::RefuseAfterFailedWrite() const {
+  if (failed_write_.ok()) return Status::OK();
+  return failed_write_.WithContext("an earlier write to this database failed; reopen it to go on");
+}
 
 Status ValidateDocument(const ExtractedDocument& doc) {
   auto bad = [&](const std::string& why) {
@@ -311,6 +334,7 @@ Result<IngestOutcome> RocksGraphStore::Ingest(const ExtractedDocument& doc) {
   TUPU_RETURN_IF_ERROR(RequireWriter());
   TUPU_RETURN_IF_ERROR(ValidateDocument(doc));
   std::lock_guard<std::mutex> lock(write_mutex_);
+  TUPU_RETURN_IF_ERROR(RefuseAfterFailedWrite());
 
   IngestOutcome outcome;
   outcome.doc = doc.id();
@@ -427,8 +451,8 @@ Result<IngestOutcome> RocksGraphStore::Ingest(const ExtractedDocument& doc) {
   deltas.edges += static_cast<int64_t>(facts_written.size());
   TUPU_RETURN_IF_ERROR(PutCounts(deltas, &batch));
 
-  TUPU_RETURN_IF_ERROR(Rocks(db()->Write(rocksdb::WriteOptions(), &batch),
-                             "writing document " + doc.source_key));
+  TUPU_RETURN_IF_ERROR(
+      Commit(&batch, rocksdb::WriteOptions(), "writing document " + doc.source_key));
   outcome.kind = replacing ? IngestOutcome::Kind::kReplaced : IngestOutcome::Kind::kAdded;
   outcome.nodes = mentions_here.size();
   outcome.edges = facts_written.size();
@@ -449,7 +473,7 @@ Status RocksGraphStore::RemoveDocument(DocId doc) {
   TUPU_RETURN_IF_ERROR(UndoDocument(doc, &batch, &nodes, &deltas));
   TUPU_RETURN_IF_ERROR(FinishNodes(nodes, &batch, &deltas));
   TUPU_RETURN_IF_ERROR(PutCounts(deltas, &batch));
-  return Rocks(db()->Write(rocksdb::WriteOptions(), &batch), "removing document " + IdToHex(doc));
+  return Commit(&batch, rocksdb::WriteOptions(), "removing document " + IdToHex(doc));
 }
 
 Result<StoredNode> RocksGraphStore::GetNode(NodeId id) const {
@@ -800,7 +824,7 @@ Status RocksGraphStore::Annotate(NodeId node, const std::string& key, const std:
   // Synced, unlike ingest: an annotation is someone's work that no re-ingest can bring back.
   rocksdb::WriteOptions wo;
   wo.sync = true;
-  return Rocks(db()->Write(wo, &batch), "writing annotation '" + key + "' of " + IdToHex(node));
+  return Commit(&batch, wo, "writing annotation '" + key + "' of " + IdToHex(node));
 }
 
 Status RocksGraphStore::ScanAnnotations(
