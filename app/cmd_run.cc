@@ -47,11 +47,8 @@ int RunScript(const RunArgs& args, std::vector<std::string> rest) {
     if (options.memory_limit_bytes == 0) options.memory_limit_bytes = size_t{512} << 20;
     if (options.instruction_limit == 0) options.instruction_limit = 1'000'000'000;
   }
-  auto runtime = [&] {
-    if (!args.write) return LuaRuntime::Create(options, ReadOnlyStoreProvider(args.db_path));
-    WriterStoreProviders writer = WriterStoreProvider(args.db_path, args.wait);
-    return LuaRuntime::Create(options, std::move(writer.read), std::move(writer.write));
-  }();
+  StoreProviders stores = StoreProvidersFor(args.db_path, args.write, args.wait);
+  auto runtime = LuaRuntime::Create(options, std::move(stores.read), std::move(stores.write));
   if (!runtime.ok()) {
     std::cerr << "tupu run: " << runtime.status().ToString() << "\n";
     return kExitFailure;
@@ -97,12 +94,9 @@ TUPU_REGISTER_COMMAND(run, CommandSpec{
                     "instruction limits (512 MB, 1e9 unless set)");
       // Allowed together with --sandbox: the sandbox limits what the language may reach (files,
       // processes), --write grants one thing about the data, annotations on nodes.
-      cmd->add_flag("--write", args->write,
-                    "Open the database as its writer so the script may annotate nodes "
-                    "(n:annotate); fails while an ingest runs");
-      cmd->add_flag("--wait", args->wait,
-                    "With --write: wait for a running writer (an ingest) to finish instead of "
-                    "failing");
+      AddWriteOptions(cmd, &args->write, &args->wait,
+                      "Open the database as its writer so the script may annotate nodes "
+                      "(n:annotate); fails while an ingest runs");
       cmd->add_option("--max-memory", args->max_memory_mb, "Memory cap for Lua, in MB (0 = none)");
       cmd->add_option("--max-instructions", args->max_instructions,
                       "Instruction budget for Lua (0 = none)");

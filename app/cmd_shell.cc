@@ -26,11 +26,8 @@ int StartShell(const ShellArgs& args) {
   RuntimeOptions options;
   options.sandbox = args.sandbox;
   if (args.sandbox) options.memory_limit_bytes = size_t{512} << 20;
-  auto runtime = [&] {
-    if (!args.write) return LuaRuntime::Create(options, ReadOnlyStoreProvider(args.db_path));
-    WriterStoreProviders writer = WriterStoreProvider(args.db_path, args.wait);
-    return LuaRuntime::Create(options, std::move(writer.read), std::move(writer.write));
-  }();
+  StoreProviders stores = StoreProvidersFor(args.db_path, args.write, args.wait);
+  auto runtime = LuaRuntime::Create(options, std::move(stores.read), std::move(stores.write));
   if (!runtime.ok()) {
     std::cerr << "tupu shell: " << runtime.status().ToString() << "\n";
     return kExitFailure;
@@ -48,12 +45,9 @@ TUPU_REGISTER_COMMAND(shell, CommandSpec{
           "History in ~/.tupu_history; ~/.tupurc runs at start.");
       AddDbOption(cmd, &args->db_path);
       cmd->add_flag("--sandbox", args->sandbox, "No os/io/package/debug; 512 MB memory cap");
-      cmd->add_flag("--write", args->write,
-                    "Open the database as its writer so n:annotate works (ingest waits or "
-                    "fails until the shell ends)");
-      cmd->add_flag("--wait", args->wait,
-                    "With --write: wait for a running writer (an ingest) to finish instead of "
-                    "failing");
+      AddWriteOptions(cmd, &args->write, &args->wait,
+                      "Open the database as its writer so n:annotate works (ingest waits or "
+                      "fails until the shell ends)");
       cmd->add_flag("--bail", args->shell.bail, "Stop at the first error (exit code 1)");
       cmd->add_option("--history", args->shell.history_path,
                       "History file (default ~/.tupu_history; - for none)");

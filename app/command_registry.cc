@@ -29,4 +29,11 @@ void AddDbOption(CLI::App* command, std::string* db_path) {
       ->envname("TUPU_DB");
 }
 
+void AddWriteOptions(CLI::App* command, bool* write, bool* wait, const std::string& write_help) {
+  command->add_flag("--write", *write, write_help);
+  command->add_flag("--wait", *wait,
+                    "With --write: wait for a running writer (an ingest) to finish instead of "
+                    "failing");
+}
+
 }  // namespace tupu

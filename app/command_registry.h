@@ -31,6 +31,10 @@ const std::vector<CommandSpec>& RegisteredCommands();
 inline constexpr char kDefaultDbPath[] = "tupu.db";
 void AddDbOption(CLI::App* command, std::string* db_path);
 
+// --write (described by `write_help`) and --wait, which `run` and `shell` share: open the
+// database as its writer, and wait for a running writer instead of failing.
+void AddWriteOptions(CLI::App* command, bool* write, bool* wait, const std::string& write_help);
+
 }  // namespace tupu
 
 #define TUPU_REGISTER_COMMAND(ident, ...) \

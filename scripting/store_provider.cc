@@ -32,9 +32,9 @@ StoreProvider ReadOnlyStoreProvider(const std::string& db_path) {
   };
 }
 
-WriterStoreProviders WriterStoreProvider(const std::string& db_path, bool wait_for_lock) {
+StoreProviders WriterStoreProvider(const std::string& db_path, bool wait_for_lock) {
   auto holder = std::make_shared<std::unique_ptr<GraphStore>>();
-  WriterStoreProviders providers;
+  StoreProviders providers;
   providers.read = [holder, db_path, wait_for_lock]() -> Result<const GraphStore*> {
     TUPU_ASSIGN_OR_RETURN(GraphStore * store,
                           OpenOnce(holder, db_path, /*read_only=*/false, wait_for_lock));
@@ -44,6 +44,11 @@ WriterStoreProviders WriterStoreProvider(const std::string& db_path, bool wait_f
     return OpenOnce(holder, db_path, /*read_only=*/false, wait_for_lock);
   };
   return providers;
+}
+
+StoreProviders StoreProvidersFor(const std::string& db_path, bool write, bool wait_for_lock) {
+  if (write) return WriterStoreProvider(db_path, wait_for_lock);
+  return {ReadOnlyStoreProvider(db_path), nullptr};
 }
 
 }  // namespace tupu

@@ -13,14 +13,18 @@ namespace tupu {
 
 StoreProvider ReadOnlyStoreProvider(const std::string& db_path);
 
-// Both providers of a runtime that may write; they share one store, opened on first use.
-struct WriterStoreProviders {
+// Both providers of a runtime (LuaRuntime::Create's two arguments); `write` is empty when the
+// runtime may not write. A writer's two share one store, opened on first use.
+struct StoreProviders {
   StoreProvider read;
   WritableStoreProvider write;
 };
 // Opens `db_path` (which must already hold a database) as its writer: Busy naming the running
 // writer (e.g. "process 4242 (tupu ingest)") while another process writes, or, with
 // `wait_for_lock`, waits for it to finish.
-WriterStoreProviders WriterStoreProvider(const std::string& db_path, bool wait_for_lock = false);
+StoreProviders WriterStoreProvider(const std::string& db_path, bool wait_for_lock = false);
+// What `tupu run` and `tupu shell` give their runtime: WriterStoreProvider with `write` (their
+// --write, --wait), else ReadOnlyStoreProvider and no writer.
+StoreProviders StoreProvidersFor(const std::string& db_path, bool write, bool wait_for_lock);
 
 }  // namespace tupu
