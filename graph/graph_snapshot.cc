@@ -460,8 +460,7 @@ std::vector<Vertex> GraphSnapshot::FindByName(const std::string& name,
 }
 
 std::shared_ptr<const GraphSnapshot> GraphSnapshot::Subgraph(const std::vector<Edge>& edges) const {
-  const size_t n = num_vertices();
-  std::vector<uint32_t> new_index(n, UINT32_MAX);
+  std::vector<uint32_t> keep(num_vertices(), kDropped);
   // An edge listed twice is the same edge index (and fact ids are unique within a store).
   std::vector<bool> seen(num_edges(), false);
   std::vector<Edge> kept;
@@ -470,51 +469,46 @@ std::shared_ptr<const GraphSnapshot> GraphSnapshot::Subgraph(const std::vector<E
     uint32_t index = boost::get(boost::edge_index, graph_, e);
     if (seen[index]) continue;
     seen[index] = true;
-    new_index[Source(e)] = 0;
-    new_index[Target(e)] = 0;
+    keep[Source(e)] = 0;
+    keep[Target(e)] = 0;
     kept.push_back(e);
   }
-  seen = {};
-  std::vector<VertexProps> vertices;
-  for (Vertex v = 0; v < n; ++v) {
-    if (new_index[v] == UINT32_MAX) continue;
-    new_index[v] = static_cast<uint32_t>(vertices.size());
-    vertices.push_back(graph_[v]);
-  }
-  std::vector<EdgeEnds> ends;
-  std::vector<EdgeProps> props;
-  ends.reserve(kept.size());
-  props.reserve(kept.size());
-  for (const Edge& e : kept) {
-    ends.emplace_back(new_index[Source(e)], new_index[Target(e)]);
-    props.push_back(graph_[e]);
-  }
-  return Builder::Build(pools_, std::move(vertices), std::move(ends), std::move(props));
+  return Cut(std::move(keep), kept);
 }
 
 std::shared_ptr<const GraphSnapshot> GraphSnapshot::Filtered(const SnapshotFilter& filter) const {
   // The same selection Load makes while it scans: wanted labels, then the wanted edge types
   // between kept vertices, in the canonical order edges(graph_) already has.
-  const size_t n = num_vertices();
-  std::vector<uint32_t> new_index(n, UINT32_MAX);
+  std::vector<uint32_t> keep(num_vertices(), kDropped);
+  for (Vertex v = 0; v < num_vertices(); ++v) {
+    if (Wanted(filter.labels, graph_[v].label)) keep[v] = 0;
+  }
+  std::vector<Edge> edges;
+  for (auto [e, end] = boost::edges(graph_); e != end; ++e) {
+    if (keep[Source(*e)] == kDropped || keep[Target(*e)] == kDropped) continue;
+    if (Wanted(filter.edge_types, graph_[*e].type)) edges.push_back(*e);
+  }
+  std::shared_ptr<const GraphSnapshot> filtered = Cut(std::move(keep), edges);
+  return filter.drop_isolated ? filtered->WithoutIsolatedVertices() : filtered;
+}
+
+std::shared_ptr<const GraphSnapshot> GraphSnapshot::Cut(std::vector<uint32_t> keep,
+                                                        const std::vector<Edge>& edges) const {
   std::vector<VertexProps> vertices;
-  for (Vertex v = 0; v < n; ++v) {
-    if (!Wanted(filter.labels, graph_[v].label)) continue;
-    new_index[v] = static_cast<uint32_t>(vertices.size());
+  for (Vertex v = 0; v < num_vertices(); ++v) {
+    if (keep[v] == kDropped) continue;
+    keep[v] = static_cast<uint32_t>(vertices.size());  // now the new index
     vertices.push_back(graph_[v]);
   }
   std::vector<EdgeEnds> ends;
   std::vector<EdgeProps> props;
-  for (auto [e, end] = boost::edges(graph_); e != end; ++e) {
-    uint32_t source = new_index[Source(*e)], target = new_index[Target(*e)];
-    if (source == UINT32_MAX || target == UINT32_MAX) continue;
-    if (!Wanted(filter.edge_types, graph_[*e].type)) continue;
-    ends.emplace_back(source, target);
-    props.push_back(graph_[*e]);
+  ends.reserve(edges.size());
+  props.reserve(edges.size());
+  for (const Edge& e : edges) {
+    ends.emplace_back(keep[Source(e)], keep[Target(e)]);
+    props.push_back(graph_[e]);
   }
-  std::shared_ptr<const GraphSnapshot> filtered =
-      Builder::Build(pools_, std::move(vertices), std::move(ends), std::move(props));
-  return filter.drop_isolated ? filtered->WithoutIsolatedVertices() : filtered;
+  return Builder::Build(pools_, std::move(vertices), std::move(ends), std::move(props));
 }
 
 std::shared_ptr<const GraphSnapshot> GraphSnapshot::WithoutIsolatedVertices() const {

@@ -159,6 +159,11 @@ class GraphSnapshot {
   friend class SnapshotImage;  // graph/snapshot_image.h: writes and restores graph_ and pools_
 
   std::shared_ptr<const GraphSnapshot> WithoutIsolatedVertices() const;
+  // What Subgraph and Filtered share: the snapshot of the vertices `keep` does not mark kDropped
+  // and of `edges` (each between two of them), sharing this snapshot's pools.
+  static constexpr uint32_t kDropped = UINT32_MAX;
+  std::shared_ptr<const GraphSnapshot> Cut(std::vector<uint32_t> keep,
+                                           const std::vector<Edge>& edges) const;
 
   using NameIndex = std::unordered_multimap<std::string_view, Vertex>;
   // Built on the first FindByName (exports and algorithms never need it).

@@ -248,69 +248,52 @@ Header ThisBuildsHeader() {
   return h;
 }
 
-// Bundles are written field by field into zeroed memory so that padding bytes are zero and the
-// file is a function of the snapshot alone.
-std::vector<VertexProps> CleanCopy(const std::vector<VertexProps>& in) {
-  std::vector<VertexProps> out(in.size());
-  if (out.empty()) return out;  // data() may be null, which memset must not get
-  std::memset(static_cast<void*>(out.data()), 0, out.size() * sizeof(VertexProps));
-  for (size_t i = 0; i < in.size(); ++i) {
-    VertexProps& o = out[i];
-    const VertexProps& v = in[i];
-    o.id = v.id;
-    o.name_index = v.name_index;
-    o.kind_index = v.kind_index;
-    o.aliases_index = v.aliases_index;
-    o.props_index = v.props_index;
-    o.mentions = v.mentions;
-    o.label = v.label;
-  }
-  return out;
-}
-
-void WriteEdgeBundles(const std::vector<EdgeProps>& in, ImageWriter* w) {
+// Bundles are written field by field into zeroed memory, a chunk at a time, so that padding bytes
+// are zero and the file is a function of the snapshot alone. `copy_fields(in, out)` copies every
+// field (and no padding).
+template <typename Bundle, typename CopyFields>
+void WriteBundles(const std::vector<Bundle>& in, CopyFields copy_fields, ImageWriter* w) {
   constexpr size_t kChunk = 4096;
-  std::vector<EdgeProps> chunk(kChunk);
+  std::vector<Bundle> chunk(kChunk);
   w->Value<uint64_t>(in.size());
   for (size_t at = 0; at < in.size(); at += kChunk) {
     size_t n = std::min(kChunk, in.size() - at);
-    std::memset(static_cast<void*>(chunk.data()), 0, n * sizeof(EdgeProps));
-    for (size_t i = 0; i < n; ++i) {
-      EdgeProps& o = chunk[i];
-      const EdgeProps& e = in[at + i];
-      o.id = e.id;
-      o.doc_index = e.doc_index;
-      o.sentence = e.sentence;
-      o.span = e.span;
-      o.props_index = e.props_index;
-      o.type = e.type;
-    }
-    w->Bytes(chunk.data(), n * sizeof(EdgeProps));
+    std::memset(static_cast<void*>(chunk.data()), 0, n * sizeof(Bundle));
+    for (size_t i = 0; i < n; ++i) copy_fields(in[at + i], &chunk[i]);
+    w->Bytes(chunk.data(), n * sizeof(Bundle));
   }
+}
+
+void CopyVertexFields(const VertexProps& v, VertexProps* o) {
+  o->id = v.id;
+  o->name_index = v.name_index;
+  o->kind_index = v.kind_index;
+  o->aliases_index = v.aliases_index;
+  o->props_index = v.props_index;
+  o->mentions = v.mentions;
+  o->label = v.label;
+}
+
+void CopyEdgeFields(const EdgeProps& e, EdgeProps* o) {
+  o->id = e.id;
+  o->doc_index = e.doc_index;
+  o->sentence = e.sentence;
+  o->span = e.span;
+  o->props_index = e.props_index;
+  o->type = e.type;
 }
 
 // Lists of string lists (alias lists; property sets as key, value, key, value...): the size of
-// each list, then all their strings as one list.
-void WriteNested(const std::vector<std::vector<std::string>>& lists, ImageWriter* w) {
+// each list, then all their strings as one list. `strings_of(item, add)` calls add(s) for each
+// string of an item, in order.
+template <typename Item, typename StringsOf>
+void WriteGrouped(const std::vector<Item>& items, StringsOf strings_of, ImageWriter* w) {
   std::vector<uint32_t> sizes;
   std::vector<const std::string*> flat;
-  for (const auto& list : lists) {
-    sizes.push_back(static_cast<uint32_t>(list.size()));
-    for (const auto& s : list) flat.push_back(&s);
-  }
-  w->Array(sizes);
-  w->Strings(flat.size(), [&](size_t i) -> const std::string& { return *flat[i]; });
-}
-
-void WritePropertySets(const std::vector<Properties>& sets, ImageWriter* w) {
-  std::vector<uint32_t> sizes;
-  std::vector<const std::string*> flat;
-  for (const auto& set : sets) {
-    sizes.push_back(static_cast<uint32_t>(set.size()));
-    for (const auto& [key, value] : set) {
-      flat.push_back(&key);
-      flat.push_back(&value);
-    }
+  sizes.reserve(items.size());
+  for (const Item& item : items) {
+    sizes.push_back(static_cast<uint32_t>(item.size()));
+    strings_of(item, [&](const std::string& s) { flat.push_back(&s); });
   }
   w->Array(sizes);
   w->Strings(flat.size(), [&](size_t i) -> const std::string& { return *flat[i]; });
@@ -402,17 +385,24 @@ Status SnapshotImage::Write(const GraphSnapshot& snapshot, const std::string& da
   w.Value<uint64_t>(snapshot.num_vertices());
   w.Value<uint64_t>(snapshot.num_edges());
 
-  w.Array(CleanCopy(VertexBundlesOf(g)));
+  WriteBundles(VertexBundlesOf(g), CopyVertexFields, &w);
   w.Array(g.m_forward.m_rowstart);
   w.Array(g.m_forward.m_column);
-  WriteEdgeBundles(ForwardEdgeBundlesOf(g), &w);
+  WriteBundles(ForwardEdgeBundlesOf(g), CopyEdgeFields, &w);
   w.Array(g.m_backward.m_rowstart);
   w.Array(g.m_backward.m_column);
   w.Array(BackwardEdgeIndicesOf(g));
 
   w.Strings(pools.strings.size(), [&](size_t i) -> const std::string& { return pools.strings[i]; });
-  WriteNested(pools.alias_lists, &w);
-  WritePropertySets(pools.property_sets, &w);
+  WriteGrouped(pools.alias_lists, [](const std::vector<std::string>& aliases, auto&& add) {
+    for (const auto& alias : aliases) add(alias);
+  }, &w);
+  WriteGrouped(pools.property_sets, [](const Properties& set, auto&& add) {
+    for (const auto& [key, value] : set) {
+      add(key);
+      add(value);
+    }
+  }, &w);
   w.Array(pools.set_weights);
   w.Array(pools.docs);
   w.Strings(pools.doc_keys.size(),
