@@ -1172,13 +1172,10 @@ local function check_algo_options(step, opts)
   return opts, types
 end
 
--- Rows of a native ranking (node indices and scores, best first, ties by name), only nodes of
--- `label` when given.
--- An algorithm's ranking: the natives' vertex indices and scores, already in ranking order. Row i
--- (name, score, the node) is made when it is first read: g:pagerank():top(10) on a million
--- vertices makes ten rows, not a million nodes.
-local function ranking_of(metric, vertices, scores, label)
-  if label ~= nil then vertices, scores = native.keep_label(vertices, scores, label) end
+-- An algorithm's ranking: the natives' vertex indices and scores (best first, ties by name, only
+-- nodes of the label asked for). Row i (name, score, the node) is made when it is first read:
+-- g:pagerank():top(10) on a million vertices makes ten rows, not a million nodes.
+local function ranking_of(metric, vertices, scores)
   return setmetatable({metric = metric, key_column = "name", _vertices = vertices,
                        _scores = scores}, Ranked)
 end
@@ -1204,8 +1201,8 @@ end
 
 function Graph:degree(opts)
   local o, types = check_algo_options("degree", opts)
-  local vertices, counts = native.degree(types, o.direction)
-  return ranking_of("degree", vertices, counts, o.label)
+  local vertices, counts = native.degree(types, o.direction, o.label)
+  return ranking_of("degree", vertices, counts)
 end
 
 -- PageRank as networkx computes it; edges count both ways unless direction = "out" (or "in");
@@ -1223,16 +1220,17 @@ function Graph:pagerank(opts)
     arg_error("pagerank", "weight = \"weight\" (CO_MENTIONED's sentence count)", o.weight)
   end
   local weighted = o.weight == "weight" or o.weight == true
-  local vertices, scores = native.pagerank(types, o.direction, weighted, damping, o.iterations)
-  return ranking_of("pagerank", vertices, scores, o.label)
+  local vertices, scores = native.pagerank(types, o.direction, weighted, damping, o.iterations,
+                                           o.label)
+  return ranking_of("pagerank", vertices, scores)
 end
 
 -- Betweenness centrality (Brandes) on the simple graph of the edges; unnormalised unless
 -- normalized = true (networkx's default).
 function Graph:betweenness(opts)
   local o, types = check_algo_options("betweenness", opts)
-  local vertices, scores = native.betweenness(types, o.direction, o.normalized == true)
-  return ranking_of("betweenness", vertices, scores, o.label)
+  local vertices, scores = native.betweenness(types, o.direction, o.normalized == true, o.label)
+  return ranking_of("betweenness", vertices, scores)
 end
 
 -- Connected components (edges taken both ways), largest first.

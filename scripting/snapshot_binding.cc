@@ -368,14 +368,17 @@ int NativeEdgeAt(lua_State* L) {
 // (counts, for degree, as Lua integers). Indices, not node tables: a ranking of every vertex of a
 // large graph is mostly never looked at past its top rows, and the prelude fills a node's fields
 // only when they are read.
-void PushRanking(lua_State* L, const GraphSnapshot& snapshot, const Ranking& ranking,
-                 bool counts = false) {
+// `label_arg`: the native's argument holding the label to keep (nil: every label).
+void PushRanking(lua_State* L, int label_arg, const GraphSnapshot& snapshot,
+                 const Ranking& ranking, bool counts = false) {
+  auto label = OptLabelArg(L, label_arg);
   const GraphSnapshot& full = FullSnapshot(L);
   const bool is_full = &snapshot == &full;
   lua_createtable(L, static_cast<int>(ranking.size()), 0);
   lua_createtable(L, static_cast<int>(ranking.size()), 0);
   lua_Integer n = 0;
   for (const RankedVertex& r : ranking) {
+    if (label && snapshot.Label(r.vertex) != *label) continue;
     std::optional<Vertex> v = r.vertex;
     if (!is_full) v = full.FindVertex(snapshot.NodeIdOf(r.vertex));
     if (!v) continue;  // cannot happen: a subgraph's vertices are the full snapshot's
@@ -391,42 +394,19 @@ void PushRanking(lua_State* L, const GraphSnapshot& snapshot, const Ranking& ran
   }
 }
 
-// tupu.keep_label(vertex indices, scores, label) -> the indices and scores of the vertices of that
-// label, in the same order: a ranking's label filter without a node table per vertex.
-int NativeKeepLabel(lua_State* L) {
-  luaL_checktype(L, 1, LUA_TTABLE);
-  luaL_checktype(L, 2, LUA_TTABLE);
-  auto label = OptLabelArg(L, 3);
-  const GraphSnapshot& snapshot = FullSnapshot(L);
-  lua_Integer count = luaL_len(L, 1);
-  lua_newtable(L);
-  lua_newtable(L);
-  lua_Integer kept = 0;
-  for (lua_Integer i = 1; i <= count; ++i) {
-    lua_Integer v = (lua_rawgeti(L, 1, i), lua_tointeger(L, -1));
-    lua_pop(L, 1);
-    if (v < 0 || static_cast<size_t>(v) >= snapshot.num_vertices()) continue;
-    if (label && snapshot.Label(static_cast<Vertex>(v)) != *label) continue;
-    ++kept;
-    lua_pushinteger(L, v);
-    lua_rawseti(L, -3, kept);
-    lua_rawgeti(L, 2, i);
-    lua_rawseti(L, -2, kept);
-  }
-  return 2;
-}
-
-// tupu.degree(types, direction) -> node indices, counts (edges counted; both ways by default)
+// tupu.degree(types, direction, label|nil) -> node indices, counts (edges counted; both ways by
+// default)
 int NativeDegree(lua_State* L) {
   DegreeOptions options;
   options.edge_types = CheckTypes(L, 1, "degree");
   options.direction = CheckDirection(L, 2, Direction::kBoth);
   const GraphSnapshot& snapshot = SnapshotOfTypes(L, options.edge_types);
-  PushRanking(L, snapshot, Degree(snapshot, options), /*counts=*/true);
+  PushRanking(L, 3, snapshot, Degree(snapshot, options), /*counts=*/true);
   return 2;
 }
 
-// tupu.pagerank(types, direction, weighted, damping, max_iterations) -> node indices, scores
+// tupu.pagerank(types, direction, weighted, damping, max_iterations, label|nil) -> node indices,
+// scores
 int NativePageRank(lua_State* L) {
   PageRankOptions options;
   options.edge_types = CheckTypes(L, 1, "pagerank");
@@ -435,24 +415,23 @@ int NativePageRank(lua_State* L) {
   options.damping = luaL_optnumber(L, 4, options.damping);
   options.max_iterations = static_cast<int>(luaL_optinteger(L, 5, options.max_iterations));
   // On the full snapshot, leaving out the vertices the types' edges do not touch: the scores of
-  // the subgraph the other algorithms use, without copying the graph into it (5.6 s of a first
-  // call at 10 M edges).
+  // the subgraph the other algorithms use, without copying the graph into it.
   options.only_vertices_with_edges = true;
   const GraphSnapshot& snapshot = FullSnapshot(L);
   auto ranking = PageRank(snapshot, options);
   RaiseIfError(L, ranking.ok() ? Status::OK() : ranking.status(), "pagerank");
-  PushRanking(L, snapshot, *ranking);
+  PushRanking(L, 6, snapshot, *ranking);
   return 2;
 }
 
-// tupu.betweenness(types, direction, normalized) -> node indices, scores
+// tupu.betweenness(types, direction, normalized, label|nil) -> node indices, scores
 int NativeBetweenness(lua_State* L) {
   BetweennessOptions options;
   options.edge_types = CheckTypes(L, 1, "betweenness");
   options.direction = CheckDirection(L, 2, Direction::kBoth);
   options.normalized = lua_toboolean(L, 3);
   const GraphSnapshot& snapshot = SnapshotOfTypes(L, options.edge_types);
-  PushRanking(L, snapshot, Betweenness(snapshot, options));
+  PushRanking(L, 4, snapshot, Betweenness(snapshot, options));
   return 2;
 }
 
@@ -566,7 +545,6 @@ constexpr luaL_Reg kSnapshotNatives[] = {
     {"walk", NativeWalk},
     {"fill_vertex", NativeFillVertex},
     {"edge_at", NativeEdgeAt},
-    {"keep_label", NativeKeepLabel},
     {"degree", NativeDegree},
     {"pagerank", NativePageRank},
     {"betweenness", NativeBetweenness},
