@@ -2,7 +2,9 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -89,6 +91,38 @@ inline EntityRecord MakeEntity(NodeLabel label, const std::string& name,
   e.kind = std::move(kind);
   e.mentions = 1;
   return e;
+}
+
+// What a command printed (stdout and stderr together) and its exit code (-1: it did not exit
+// normally). tests/app/cli_util.h has the tupu-binary runner that keeps them apart.
+struct CommandOutput {
+  int exit_code = -1;
+  std::string out;
+};
+
+// Runs `command` through the shell with stderr joined to stdout.
+inline CommandOutput RunCommand(const std::string& command) {
+  CommandOutput result;
+  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) result.out.append(buf, n);
+  int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+// A fact between two entities, its evidence at `span` of sentence 0.
+inline FactRecord MakeFact(EdgeType type, const EntityRecord& src, const EntityRecord& dst,
+                           TextSpan span, Properties props = {}) {
+  FactRecord f;
+  f.type = type;
+  f.src = src.key();
+  f.dst = dst.key();
+  f.span = span;
+  f.props = std::move(props);
+  return f;
 }
 
 }  // namespace tupu::testing

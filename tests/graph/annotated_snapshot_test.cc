@@ -18,11 +18,11 @@
 namespace tupu {
 namespace {
 
+using testing::MakeEntity;
+using testing::MakeFact;
+
 EntityRecord Entity(NodeLabel label, const std::string& name, Properties props = {}) {
-  EntityRecord e;
-  e.label = label;
-  e.name = name;
-  e.mentions = 1;
+  EntityRecord e = MakeEntity(label, name);
   e.props = std::move(props);
   return e;
 }
@@ -41,15 +41,9 @@ ExtractedDocument Visit(const std::string& key, const std::string& person,
   EntityRecord who = Entity(NodeLabel::kPerson, person, {{"watch", "extracted"}});
   EntityRecord org = Entity(NodeLabel::kOrganization, office);
   doc.entities = {page, who, org};
-  auto fact = [&](EdgeType type, const EntityRecord& src, const EntityRecord& dst) {
-    FactRecord f;
-    f.type = type;
-    f.src = src.key();
-    f.dst = dst.key();
-    f.span = {0, static_cast<uint32_t>(doc.text.size())};
-    return f;
-  };
-  doc.facts = {fact(EdgeType::kVisited, who, org), fact(EdgeType::kMentionedIn, who, page)};
+  const TextSpan all{0, static_cast<uint32_t>(doc.text.size())};
+  doc.facts = {MakeFact(EdgeType::kVisited, who, org, all),
+               MakeFact(EdgeType::kMentionedIn, who, page, all)};
   return doc;
 }
 
@@ -63,17 +57,6 @@ const std::string* Prop(const GraphSnapshot& s, NodeId id, const std::string& ke
   auto v = s.FindVertex(id);
   if (!v) return nullptr;
   return FindProperty(s.VertexProperties(*v), key);
-}
-
-std::string RunCommand(const std::string& command) {
-  std::string out;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  EXPECT_EQ(::pclose(pipe), 0) << command << "\n" << out;
-  return out;
 }
 
 class AnnotatedSnapshotTest : public ::testing::Test {
@@ -143,7 +126,9 @@ TEST_F(AnnotatedSnapshotTest, GraphmlWithANoteReadsBackInNetworkx) {
       "                  for _, d in g.nodes(data=True)}, ensure_ascii=False))\n";
   std::string script_path = dir_.Sub("read.py");
   testing::WriteFileOrDie(script_path, script);
-  std::string out = RunCommand(std::string(TUPU_PYTHON) + " '" + script_path + "' '" + path + "'");
+  auto [exit_code, out] =
+      testing::RunCommand(std::string(TUPU_PYTHON) + " '" + script_path + "' '" + path + "'");
+  ASSERT_EQ(exit_code, 0) << out;
   auto seen = nlohmann::json::parse(out, nullptr, false);
   ASSERT_FALSE(seen.is_discarded()) << out;
   EXPECT_EQ(seen["王建国"]["note.watch"], "跟进 <项目> & \"预算\"") << out;

@@ -17,6 +17,9 @@
 namespace tupu {
 namespace {
 
+using testing::CommandOutput;
+using testing::RunCommand;
+
 using testing::MakeEdge;
 using testing::MakeNode;
 using testing::TempDir;
@@ -38,23 +41,6 @@ std::shared_ptr<const GraphSnapshot> Load(const GraphStore& store) {
   auto snap = GraphSnapshot::Load(store);
   EXPECT_TRUE(snap.ok()) << snap.status().ToString();
   return *snap;
-}
-
-struct CommandOutput {
-  int exit_code = -1;
-  std::string out;
-};
-
-CommandOutput RunCommand(const std::string& command) {
-  CommandOutput result;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) result.out.append(buf, n);
-  int status = ::pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
 }
 
 // What a reader saw: {"nodes", "edges", "names"}.

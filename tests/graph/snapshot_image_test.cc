@@ -27,17 +27,12 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::MakeEntity;
+using testing::MakeFact;
 using testing::ReadFileOrDie;
 using testing::WriteFileOrDie;
 
 FactRecord Fact(EdgeType type, const EntityRecord& src, const EntityRecord& dst, Properties props) {
-  FactRecord f;
-  f.type = type;
-  f.src = src.key();
-  f.dst = dst.key();
-  f.span = {0, 3};
-  f.props = std::move(props);
-  return f;
+  return MakeFact(type, src, dst, {0, 3}, std::move(props));
 }
 
 // Document `i`: an official (one of 7, some with an alias) visits an office (one of 11) with a

@@ -8,14 +8,16 @@
 #include "common/document.h"
 #include "scripting/lua_runtime.h"
 #include "scripting/store_provider.h"
+#include "lua_test_util.h"
 #include "store/graph_store.h"
 #include "test_util.h"
 
 namespace tupu {
 namespace {
 
+using testing::LuaRunner;
 using testing::MakeEntity;
-
+using testing::MakeFact;
 using testing::TempDir;
 
 // "<person>来到<office>调研。": a Document node, the person, the office; VISITED and MENTIONED_IN.
@@ -30,19 +32,13 @@ ExtractedDocument Visit(const std::string& key, const std::string& person,
   EntityRecord who = MakeEntity(NodeLabel::kPerson, person);
   EntityRecord org = MakeEntity(NodeLabel::kOrganization, office);
   doc.entities = {page, who, org};
-  auto fact = [&](EdgeType type, const EntityRecord& src, const EntityRecord& dst) {
-    FactRecord f;
-    f.type = type;
-    f.src = src.key();
-    f.dst = dst.key();
-    f.span = {0, static_cast<uint32_t>(doc.text.size())};
-    return f;
-  };
-  doc.facts = {fact(EdgeType::kVisited, who, org), fact(EdgeType::kMentionedIn, who, page)};
+  const TextSpan all{0, static_cast<uint32_t>(doc.text.size())};
+  doc.facts = {MakeFact(EdgeType::kVisited, who, org, all),
+               MakeFact(EdgeType::kMentionedIn, who, page, all)};
   return doc;
 }
 
-class AnnotationBindingTest : public ::testing::Test {
+class AnnotationBindingTest : public LuaRunner {
  protected:
   void SetUp() override {
     auto store = GraphStore::Open(db_path(), StoreOptions{});
@@ -54,26 +50,8 @@ class AnnotationBindingTest : public ::testing::Test {
 
   void MakeRuntime(bool write, RuntimeOptions options = {}) {
     runtime_.reset();
-    auto runtime = [&] {
-      if (!write) return LuaRuntime::Create(options, ReadOnlyStoreProvider(db_path()));
-      WriterStoreProviders writer = WriterStoreProvider(db_path());
-      return LuaRuntime::Create(options, std::move(writer.read), std::move(writer.write));
-    }();
-    ASSERT_OK(runtime.status());
-    runtime_ = std::move(*runtime);
-    runtime_->SetOutput([this](std::string_view text) { output_.append(text); });
-  }
-  std::string Run(const std::string& code) {
-    output_.clear();
-    Status s = runtime_->RunString(code, "=test");
-    EXPECT_TRUE(s.ok()) << code << "\n-> " << s.ToString();
-    return output_;
-  }
-  std::string RunError(const std::string& code) {
-    output_.clear();
-    Status s = runtime_->RunString(code, "=test");
-    EXPECT_FALSE(s.ok()) << code << " should have failed; output: " << output_;
-    return s.message();
+    StoreProviders stores = StoreProvidersFor(db_path(), write, /*wait_for_lock=*/false);
+    UseRuntime(LuaRuntime::Create(options, std::move(stores.read), std::move(stores.write)));
   }
   Properties StoredNotes(const std::string& person) {
     StoreOptions options;
@@ -87,8 +65,6 @@ class AnnotationBindingTest : public ::testing::Test {
   }
 
   TempDir dir_;
-  std::unique_ptr<LuaRuntime> runtime_;
-  std::string output_;
 };
 
 TEST_F(AnnotationBindingTest, WriteThenQueryAndExportSeeTheNote) {

@@ -1,5 +1,5 @@
-// A fixture for the scripting tests: a LuaRuntime over the sample FakeGraphStore whose output
-// (print, show) is captured in a string.
+// Fixtures for the scripting tests: a LuaRuntime whose output (print, show) is captured in a
+// string, and one over the sample FakeGraphStore.
 #pragma once
 
 #include <memory>
@@ -11,14 +11,10 @@
 
 namespace tupu::testing {
 
-class LuaFixture : public ::testing::Test {
+// Runs Lua in a runtime a subclass hands to UseRuntime, with its output (print, show) captured.
+class LuaRunner : public ::testing::Test {
  protected:
-  void SetUp() override { MakeRuntime(RuntimeOptions{}); }
-
-  void MakeRuntime(const RuntimeOptions& options) {
-    if (!store_) store_ = MakeSampleStore();
-    const GraphStore* store = store_.get();
-    auto runtime = LuaRuntime::Create(options, [store]() -> Result<const GraphStore*> { return store; });
+  void UseRuntime(Result<std::unique_ptr<LuaRuntime>> runtime) {
     ASSERT_OK(runtime.status());
     runtime_ = std::move(*runtime);
     runtime_->SetOutput([this](std::string_view text) { output_.append(text); });
@@ -40,9 +36,23 @@ class LuaFixture : public ::testing::Test {
     return s.message();
   }
 
-  std::unique_ptr<FakeGraphStore> store_;
   std::unique_ptr<LuaRuntime> runtime_;
   std::string output_;
+};
+
+// A runtime over the sample FakeGraphStore.
+class LuaFixture : public LuaRunner {
+ protected:
+  void SetUp() override { MakeRuntime(RuntimeOptions{}); }
+
+  void MakeRuntime(const RuntimeOptions& options) {
+    if (!store_) store_ = MakeSampleStore();
+    const GraphStore* store = store_.get();
+    UseRuntime(
+        LuaRuntime::Create(options, [store]() -> Result<const GraphStore*> { return store; }));
+  }
+
+  std::unique_ptr<FakeGraphStore> store_;
 };
 
 }  // namespace tupu::testing

@@ -12,28 +12,15 @@ namespace {
 
 using SnapshotBindingTest = LuaFixture;
 
-std::string RunCommandOutput(const std::string& command, int* exit_code) {
-  std::string out;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  int status = ::pclose(pipe);
-  *exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return out;
-}
-
 // "nodes edges" as the reader saw them.
 std::string ReadBackCounts(const std::string& reader, const std::string& path) {
   std::string script = SourceDir() + "/tests/graph/read_back.py";
   std::string command = std::string(TUPU_PYTHON) + " '" + script + "' " + reader + " '" + path +
                         "' | " + TUPU_PYTHON +
                         " -c 'import json,sys; j=json.load(sys.stdin); print(j[\"nodes\"], j[\"edges\"])'";
-  int code = -1;
-  std::string out = RunCommandOutput(command, &code);
-  EXPECT_EQ(code, 0) << reader << ": " << out;
-  return out;
+  CommandOutput r = RunCommand(command);
+  EXPECT_EQ(r.exit_code, 0) << reader << ": " << r.out;
+  return r.out;
 }
 
 TEST_F(SnapshotBindingTest, DegreeCountsChosenEdgesOnly) {
@@ -86,12 +73,11 @@ TEST_F(SnapshotBindingTest, ExportEveryFormatReadsBack) {
   }
   std::string json_path = dir.Sub("v.json");
   Run("g:E('VISITED', 'ACCOMPANIED'):subgraph():export('" + json_path + "')");
-  int code = -1;
-  std::string counts = RunCommandOutput(
+  CommandOutput r = RunCommand(
       std::string(TUPU_PYTHON) + " -c 'import json,sys; j=json.load(open(sys.argv[1])); "
-                                 "print(len(j[\"nodes\"]), len(j[\"edges\"]))' '" + json_path + "'",
-      &code);
-  EXPECT_EQ(code, 0) << counts;
+                                 "print(len(j[\"nodes\"]), len(j[\"edges\"]))' '" + json_path + "'");
+  const std::string& counts = r.out;
+  EXPECT_EQ(r.exit_code, 0) << counts;
   EXPECT_EQ(counts, "5 5\n");
   // An explicit format wins over the extension.
   std::string odd = dir.Sub("visits.out");
