@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "extract/domain_lexicon.h"
 #include "extract/domain_text.h"
 
 namespace tupu::domain {
@@ -32,24 +33,8 @@ const std::unordered_set<std::u32string>& CompoundSurnames() {
 }
 
 // Words that start right after a name and so end it: verbs of reporting and of the genre.
-const std::unordered_set<std::u32string>& NonNameWords() {
-  static const std::unordered_set<std::u32string> kWords = {
-      U"强调", U"指出", U"要求", U"表示", U"提出", U"主持", U"陪同", U"出席", U"参加", U"来到",
-      U"深入", U"实地", U"调研", U"视察", U"检查", U"督导", U"考察", U"察看", U"听取", U"召开",
-      U"讲话", U"代表", U"亲自", U"先后", U"前往", U"走进", U"走访", U"带队", U"带领", U"率队",
-      U"一行", U"同志", U"高度", U"详细", U"主动", U"及时", U"每日", U"积极", U"自掏", U"介绍",
-      U"带着", U"告诉", U"看到", U"认为", U"希望", U"说道", U"指导", U"率领", U"会见", U"接见",
-      U"看望", U"慰问", U"查看", U"调度", U"宣布", U"部署", U"作出", U"坚持", U"通报", U"汇报",
-      U"一同", U"带",
-      // Adverbs and verbs that follow a subject in the genre (甲分别带队, 乙专程赶赴, 丙冒雨察看).
-      U"分别", U"专程", U"随后", U"一起", U"共同", U"现场", U"会同", U"督查", U"巡查", U"暗访",
-      U"参观", U"进行", U"冒雨", U"连夜", U"首先", U"随即", U"再次", U"还到", U"赶赴",
-      U"说", U"到", U"在", U"对", U"向", U"为", U"与", U"及", U"的", U"等", U"将", U"把", U"被",
-      U"从", U"于", U"率", U"也", U"都", U"就", U"还", U"又", U"再", U"已", U"曾", U"了", U"着",
-      U"过", U"赴", U"是", U"和", U"并", U"跟", U"给", U"让", U"请", U"共", U"均", U"每", U"即",
-      U"所", U"他", U"她", U"其", U"们"};
-  return kWords;
-}
+// Words that cannot continue a name: extract/lexicon/name_enders.txt.
+const Lexicon& NonNameWords() { return Lexicon::Get("name_enders"); }
 
 // Second or third characters that make a "name" a title or common word instead.
 const std::unordered_set<std::u32string>& RoleSuffixes() {
@@ -95,8 +80,8 @@ bool StartsNonNameWord(std::u32string_view s, size_t i) {
   if (i >= s.size()) return true;
   if (!IsCjk(s[i])) return true;
   const auto& words = NonNameWords();
-  if (i + 1 < s.size() && words.count(std::u32string(s.substr(i, 2)))) return true;
-  return words.count(std::u32string(1, s[i])) > 0;
+  if (i + 1 < s.size() && words.Contains(s.substr(i, 2))) return true;
+  return words.Contains(s.substr(i, 1));
 }
 
 size_t NameLengthAt(std::u32string_view s, size_t i) {
@@ -109,7 +94,7 @@ size_t NameLengthAt(std::u32string_view s, size_t i) {
   if (g0 >= s.size() || !IsCjk(s[g0])) return 0;
   {
     const auto& words = NonNameWords();
-    if (g0 + 1 < s.size() && words.count(std::u32string(s.substr(g0, 2)))) return 0;
+    if (g0 + 1 < s.size() && words.Contains(s.substr(g0, 2))) return 0;
     if (s[g0] == U'的' || s[g0] == U'等' || s[g0] == U'和' || s[g0] == U'与' || s[g0] == U'及' ||
         s[g0] == U'在' || s[g0] == U'到' || s[g0] == U'是' || s[g0] == U'了')
       return 0;

@@ -6,6 +6,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -16,10 +17,13 @@
 #include "extract/domain_article_splitter.h"
 #include "extract/domain_byline.h"
 #include "extract/domain_dates.h"
+#include "extract/domain_episodes.h"
 #include "extract/domain_events.h"
+#include "extract/domain_lexicon.h"
 #include "extract/domain_org_naming.h"
 #include "extract/domain_person_names.h"
 #include "extract/domain_sentence_splitter.h"
+#include "extract/domain_stops.h"
 #include "extract/domain_title_chain.h"
 
 namespace tupu {
@@ -304,6 +308,18 @@ bool IsOwnJurisdiction(const DocumentBuilder& b, const std::map<int, std::vector
   return false;
 }
 
+// One ACCOMPANIED fact per (companion, host): 陪同 and 参加调研 may both name the same pair.
+void DropRepeatedCompanions(ExtractedDocument* out) {
+  std::set<std::pair<std::string, std::string>> seen;
+  std::vector<FactRecord> kept;
+  kept.reserve(out->facts.size());
+  for (auto& f : out->facts) {
+    if (f.type == EdgeType::kAccompanied && !seen.insert({f.src.name, f.dst.name}).second) continue;
+    kept.push_back(std::move(f));
+  }
+  out->facts = std::move(kept);
+}
+
 struct ArticleState {
   domain::OrgContext orgs;
   domain::DateContext date;
@@ -315,7 +331,118 @@ struct ArticleState {
   int last_actor = -1;
   std::string last_visit_date;
   std::set<int> body_visitors;  // persons with a visit in the article's body
+  domain::Episode episode;      // the article's stops and groups, made into facts at its end
 };
+
+// What the tour readers need of one body sentence.
+struct SentenceView {
+  const std::u32string& s;
+  const CharRun& run;
+  uint32_t index;
+  const std::vector<domain::PersonSpan>& persons;
+  const std::vector<bool>& person_taken;  // characters inside person names
+  const std::string& date;
+  const std::string& time;
+};
+
+// The entity of the place written at [begin, end) of the sentence, named and noted as a mention;
+// -1 when it cannot be one.
+using PlaceResolver = std::function<int(size_t begin, size_t end)>;
+
+// True when a joining cue (参加调研, 一同检查) ends at `end`.
+bool JoiningCueEndsAt(std::u32string_view s, size_t end) {
+  return domain::Lexicon::Get("joining_cues").LongestEndingAt(s, end) > 0;
+}
+
+// 乙、丙参加调研 / 一同参加: the persons before the cue joined the current leader's group. Not
+// when leaders went their own ways (甲、乙分别带队…,丙参加活动: whose group is unsaid).
+void ReadJoiningCues(const SentenceView& v, ArticleState* st) {
+  const auto& cues = domain::Lexicon::Get("joining_cues");
+  for (size_t i = 0; i < v.s.size(); ++i) {
+    const size_t n = cues.LongestAt(v.s, i);
+    if (n == 0) continue;
+    const int leader = st->last_actor >= 0 ? st->last_actor : st->last_visitor;
+    const bool separate = v.s.substr(0, i).find(U"分别") != std::u32string::npos;
+    if (leader >= 0 && !separate) {
+      for (int k : domain::CompanionsBefore(v.s, v.persons, i)) {
+        const auto& p = v.persons[k];
+        st->episode.AddMember(leader, p.entity, {v.index, v.run.Span(p.begin, i + n)});
+      }
+    }
+    i += n - 1;
+  }
+}
+
+// Who made a list of stops, and where the sentence names them (the evidence starts there).
+struct Actor {
+  int entity = -1;
+  size_t named_at = std::u32string::npos;  // npos: not named in this sentence
+};
+
+// The person who makes the stops of `list`: the subject before its verb, or the person opening
+// the next clause (走进A、B,甲详细询问…); a group (调研组, 一行) or no subject at all means the
+// article's current leader. entity -1 when nobody can be named.
+Actor StopActor(const SentenceView& v, const domain::StopList& list, const ArticleState& st) {
+  const int leader = st.last_actor >= 0 ? st.last_actor : st.last_visitor;
+  const int k = domain::SubjectBefore(v.s, v.persons, list.cue_begin);
+  if (k >= 0) {
+    // 甲带市政协考察团一行参观…: a group named after the person travels, and its leader leads.
+    const size_t after_person = v.persons[k].end;
+    const bool group_after = domain::ClauseNamesGroup(v.s, after_person, list.cue_begin) &&
+                             !domain::Lexicon::Get("group_nouns").IsPrefixOf(v.s.substr(after_person));
+    if (group_after && leader >= 0) return {leader};
+    return {v.persons[k].entity, v.persons[k].begin};
+  }
+  if (list.after < v.s.size() && domain::IsClauseBreak(v.s[list.after])) {
+    for (const auto& p : v.persons)
+      if (p.begin == list.after + 1) return {p.entity};
+  }
+  if (domain::ClauseNamesGroup(v.s, list.clause_begin, list.cue_begin)) return {leader};
+  // 班子领导多次带队深入企业,实地调研A: people without names went (a clause with people and no
+  // person in it), since the last person named. (甲带领部分代表, 深入到A: 甲 led them.)
+  size_t since = 0;
+  for (const auto& p : v.persons)
+    if (p.end <= list.cue_begin) since = p.end;
+  const auto& people = domain::Lexicon::Get("people_nouns");
+  for (size_t e = since + 1; e <= list.cue_begin; ++e) {
+    if (people.LongestEndingAt(v.s, e) == 0) continue;
+    size_t clause = e;
+    while (clause > 0 && !domain::IsClauseBreak(v.s[clause - 1])) --clause;
+    if (clause >= since) return {};
+  }
+  return {leader};
+}
+
+void ReadTourStops(const SentenceView& v, const std::vector<domain::StopList>& lists,
+                   const PlaceResolver& place, ArticleState* st) {
+  for (const auto& list : lists) {
+    const Actor who = StopActor(v, list, *st);
+    const int actor = who.entity;
+    if (actor < 0) continue;
+    bool any = false;
+    for (const auto& item : list.items) {
+      bool overlaps_person = false;
+      for (size_t k = item.begin; k < item.end; ++k) overlaps_person = overlaps_person || v.person_taken[k];
+      if (overlaps_person) continue;
+      const int target = place(item.begin, item.end);
+      if (target < 0) continue;
+      domain::Stop stop;
+      stop.actor = actor;
+      stop.target = target;
+      const size_t from = std::min({who.named_at, list.cue_begin, item.begin});
+      stop.evidence = {v.index, v.run.Span(from, item.end)};
+      stop.date = v.date;
+      stop.time = v.time;
+      st->episode.AddStop(stop);
+      any = true;
+    }
+    if (any) {
+      st->last_actor = st->last_visitor = actor;
+      st->last_visit_date = v.date;
+      st->body_visitors.insert(actor);
+    }
+  }
+}
 
 // A visit read from a headline (`# 市长甲到经开区调研`): the headline summarises the body, so it
 // is kept only when the body reports no visit by the same person (see Extract).
@@ -670,6 +797,42 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       return ids;
     };
 
+    // The place written at [pb, pe): the organisation mention that ends there (innermost), else
+    // one named now, else a place by its position alone (玲珑溪谷, 阳雪食品: no suffix says so).
+    auto resolve_place = [&](size_t pb, size_t pe) -> int {
+      auto innermost_ending_at = [&]() {
+        int best = -1;
+        size_t best_begin = 0;
+        for (const auto& m : mentions) {
+          if (m.second.second != pe || m.second.first < pb) continue;
+          if (b.Get(m.first).label != NodeLabel::kOrganization) continue;
+          if (best < 0 || m.second.first > best_begin) best = m.first, best_begin = m.second.first;
+        }
+        return best;
+      };
+      int e = innermost_ending_at();
+      if (e >= 0) return e;
+      bool free = true;
+      for (size_t k = pb; k < pe; ++k) free = free && !org_taken[k] && !taken[k];
+      if (!free) return -1;
+      if (domain::OrgPhraseEnd(std::u32string_view(s).substr(0, pe), pb) == pe) {
+        add_orgs(pb, pe, true);
+        e = innermost_ending_at();
+        if (e >= 0) return e;
+        for (size_t k = pb; k < pe; ++k) free = free && !org_taken[k];
+        if (!free) return -1;
+      }
+      const std::u32string_view text = std::u32string_view(s).substr(pb, pe - pb);
+      e = b.Entity(NodeLabel::kOrganization, domain::ToUtf8(text), "place");
+      std::u32string unquoted;
+      for (char32_t c : text)
+        if (c != U'“' && c != U'”' && c != U'"') unquoted += c;
+      if (unquoted.size() != text.size()) b.Alias(e, domain::ToUtf8(unquoted));
+      for (size_t k = pb; k < pe; ++k) org_taken[k] = true;
+      note(e, pb, pe);
+      return e;
+    };
+
     // Title chains -> HOLDS_POSITION.
     for (const auto& t : titled[i]) {
       const int person = person_at(t.name_begin);
@@ -799,11 +962,25 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
         return;
       }
       st.body_visitors.insert(visitor);
-      Properties props;
-      if (!sentence_date.empty()) SetProperty(&props, "date", sentence_date);
-      if (!sentence_time.empty()) SetProperty(&props, "time", sentence_time);
-      b.Fact(EdgeType::kVisited, visitor, target, sidx, span, props);
+      domain::Stop stop;
+      stop.actor = visitor;
+      stop.target = target;
+      stop.evidence = {sidx, span};
+      stop.date = sentence_date;
+      stop.time = sentence_time;
+      st.episode.AddStop(stop);
     };
+    // The sentence's stop lists, read once: the cue rules below leave their items to them.
+    auto person_ends_at = [&](size_t pos) {
+      for (const auto& p : persons)
+        if (p.end == pos) return true;
+      return false;
+    };
+    const std::vector<domain::StopList> stop_lists =
+        sent.kind == BlockKind::kBody ? domain::FindStops(s, person_ends_at) : std::vector<domain::StopList>{};
+    std::set<size_t> stop_item_begins;
+    for (const auto& list : stop_lists)
+      for (const auto& item : list.items) stop_item_begins.insert(item.begin);
     const std::vector<size_t> leads = LeadVerbPositions(s, persons);
     size_t next_lead = 0;
     size_t after_accompany = std::u32string::npos;  // end of the last 陪同 cue
@@ -817,8 +994,9 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       const int subj_i = domain::SubjectBefore(s, persons, cue.begin);
       switch (cue.kind) {
         case domain::CueKind::kVisit: {
-          // 陪同调研/陪同检查: the companions' verb, not a visit of their own.
-          if (cue.begin == after_accompany) break;
+          // 陪同调研/陪同检查: the companions' verb, not a visit of their own; 参加调研/一同检查:
+          // members of the group (ReadJoiningCues), not its leader.
+          if (cue.begin == after_accompany || JoiningCueEndsAt(s, cue.end)) break;
           int subject = subj_i >= 0 ? persons[subj_i].entity : -1;
           size_t subject_begin = subj_i >= 0 ? persons[subj_i].begin : cue.begin;
           // 调研组/视察组/一行 as the subject: the official who led it.
@@ -839,6 +1017,13 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
               t += scope.size();
               break;
             }
+          }
+          // A list of stops the tour reader reads whole (赴中心渔港和东沙避风港): its items are
+          // named there, not cut short here at the first suffix (中心).
+          if (stop_item_begins.count(t)) {
+            st.last_visitor = subject;
+            st.last_visit_date = sentence_date;
+            break;
           }
           size_t pe = domain::OrgPhraseEnd(s, t);
           if (pe == t) {
@@ -962,6 +1147,13 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       }
     }
 
+    // Tours: stops whose subject sits in another clause or sentence, and who went along.
+    if (sent.kind == BlockKind::kBody) {
+      const SentenceView view{s, sent.run, sidx, persons, taken, sentence_date, sentence_time};
+      ReadJoiningCues(view, &st);
+      ReadTourStops(view, stop_lists, [&](size_t pb, size_t pe) { return resolve_place(pb, pe); }, &st);
+    }
+
     // Co-mentions and mentions.
     std::sort(mentions.begin(), mentions.end());
     std::vector<int> distinct;
@@ -986,6 +1178,29 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       }
     }
   }
+
+  // The episodes' visits and the companions who joined a group, article by article.
+  for (size_t a = 0; a < articles.size(); ++a) {
+    // Nobody visits their own town or their own office (a member of the group who heads the
+    // host unit is there already).
+    auto own_place = [&](int visitor, int target) {
+      auto it = held_orgs.find(visitor);
+      if (it != held_orgs.end() && std::count(it->second.begin(), it->second.end(), target)) return true;
+      return IsOwnJurisdiction(b, held_orgs, visitor, target);
+    };
+    for (const auto& v : states[a].episode.Visits(own_place)) {
+      Properties props;
+      if (!v.date.empty()) SetProperty(&props, "date", v.date);
+      if (!v.time.empty()) SetProperty(&props, "time", v.time);
+      b.Fact(EdgeType::kVisited, v.visitor, v.target, v.evidence.sentence, v.evidence.span, props);
+    }
+    for (const auto& c : states[a].episode.MemberCompanions()) {
+      Properties props;
+      if (!states[a].last_visit_date.empty()) SetProperty(&props, "date", states[a].last_visit_date);
+      b.Fact(EdgeType::kAccompanied, c.companion, c.host, c.evidence.sentence, c.evidence.span, props);
+    }
+  }
+  DropRepeatedCompanions(&out);
 
   // Headline visits: dropped when the body reports a visit by the same person (it has the date
   // and the full name of the place, the headline an abbreviation), else dated by the article.

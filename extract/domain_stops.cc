@@ -1,0 +1,254 @@
+// Stops of a tour (see domain_stops.h): lists after tour verbs and 在-frames, read by position.
+#include "extract/domain_stops.h"
+
+#include <string>
+
+#include "extract/domain_lexicon.h"
+#include "extract/domain_organization_names.h"
+#include "extract/domain_text.h"
+
+namespace tupu::domain {
+namespace {
+
+constexpr size_t kMaxItem = 40;   // longer "places" are sentences read wrong
+constexpr size_t kMaxList = 160;  // a list runs at most this far from its verb
+
+const Lexicon& Lex(std::string_view name) { return Lexicon::Get(name); }
+
+bool IsClauseEndChar(char32_t c) { return IsClauseBreak(c) || c == U'\n'; }
+
+size_t ClauseStart(std::u32string_view s, size_t pos) {
+  while (pos > 0 && !IsClauseEndChar(s[pos - 1])) --pos;
+  return pos;
+}
+
+// Steps back over adverbs (先后, 随后, 又 ...) that end at `pos`, not past `floor`.
+size_t SkipAdverbsBack(std::u32string_view s, size_t pos, size_t floor) {
+  for (;;) {
+    const size_t n = Lex("clause_adverbs").LongestEndingAt(s, pos);
+    if (n == 0 || pos - n < floor) return pos;
+    pos -= n;
+  }
+}
+
+// True when what precedes `pos` in its clause can be the subject of a tour verb or of 在: nothing
+// (the clause keeps the previous subject), a person, a group, or people (…负责人赴A).
+bool SubjectSlotBefore(std::u32string_view s, size_t pos, const PersonEndsAt& person_ends_at) {
+  const size_t clause = ClauseStart(s, pos);
+  const size_t p = SkipAdverbsBack(s, pos, clause);
+  if (p == clause || person_ends_at(p)) return true;
+  if (Lex("group_nouns").LongestEndingAt(s, p) > 0 || Lex("people_nouns").LongestEndingAt(s, p) > 0)
+    return true;
+  return s[p - 1] == U'并' || s[p - 1] == U'后';
+}
+
+// True when the clause starting at `pos` opens with who acts: a person (after a title, within a
+// few characters), a group or people (在A,甲查看… / 在A,调研组走进… / 在A,区领导一行…).
+bool ActorOpensClause(std::u32string_view s, size_t pos, const PersonEndsAt& person_ends_at) {
+  constexpr size_t kMaxTitledName = 20;
+  for (size_t e = pos + 1; e <= s.size() && e - pos <= kMaxTitledName; ++e) {
+    if (IsClauseEndChar(s[e - 1])) return false;
+    if (person_ends_at(e) || Lex("group_nouns").LongestEndingAt(s, e) > 0 ||
+        Lex("people_nouns").LongestEndingAt(s, e) > 0)
+      return true;
+  }
+  return false;
+}
+
+// Removes what opens an item without being its name: 了, 辖区(内), 位于…的.
+void TrimItem(std::u32string_view s, StopItem* item) {
+  while (item->begin < item->end && (s[item->begin] == U'了' || IsBlank(s[item->begin])))
+    ++item->begin;
+  for (std::u32string_view scope : {std::u32string_view(U"辖区内"), std::u32string_view(U"辖区")}) {
+    if (s.substr(item->begin, scope.size()) == scope) {
+      item->begin += scope.size();
+      break;
+    }
+  }
+  // 位于天凝镇工业园区的A公司: the place is what follows the last 的.
+  const size_t de = s.substr(item->begin, item->end - item->begin).rfind(U'的');
+  if (de != std::u32string_view::npos) item->begin += de + 1;
+  while (item->end > item->begin && IsBlank(s[item->end - 1])) --item->end;
+}
+
+// True when a 和/及/与 at `pos` separates two places (甲公司和乙村), not a word (和平村).
+bool IsListConjunction(std::u32string_view s, size_t item_begin, size_t pos) {
+  const size_t n = s.substr(pos, 2) == U"以及" ? 2 : 1;
+  if (n == 1 && std::u32string_view(U"和及与").find(s[pos]) == std::u32string_view::npos) return false;
+  return pos > item_begin + 1 && HasPlaceEnding(s.substr(item_begin, pos - item_begin));
+}
+
+// True when the words after a list's 等 (at `pos`) name a kind of place: 等地, 等辖区内重点企业,
+// 等项目建设工地, 等10个视察点 (not 等情况, 等工作).
+bool PlaceNounAfterDeng(std::u32string_view s, size_t pos) {
+  constexpr size_t kMaxTail = 12;
+  for (size_t e = pos + 1; e <= s.size() && e - pos <= kMaxTail; ++e) {
+    if (IsClauseEndChar(s[e - 1])) return false;
+    if (Lex("matter_endings").LongestEndingAt(s, e) > 0) return false;
+    if (Lex("generic_places").LongestEndingAt(s, e) > 0 || Lex("class_nouns").LongestEndingAt(s, e) > 0 ||
+        Lex("place_endings").LongestEndingAt(s, e) > 0)
+      return true;
+  }
+  return false;
+}
+
+// Where the list that starts at `start` ends, and whether it closes with 等 + a place noun
+// (`A、B等项目`, `A、B等地`), which makes its items places whatever their endings.
+size_t ListEnd(std::u32string_view s, size_t start, bool* closed_by_place) {
+  *closed_by_place = false;
+  size_t i = start;
+  for (; i < s.size() && i - start < kMaxList; ++i) {
+    if (IsClauseEndChar(s[i])) break;
+    if (s[i] == U'等') {
+      *closed_by_place = PlaceNounAfterDeng(s, i + 1);
+      break;
+    }
+    if (Lex("stop_list_enders").LongestAt(s, i) > 0) break;
+    if (i > start && (Lex("tour_verbs").LongestAt(s, i) > 1 || Lex("inspect_verbs").LongestAt(s, i) > 1)) break;
+  }
+  return i;
+}
+
+// Cuts [begin, end) into items at 、 and at conjunctions between places.
+std::vector<StopItem> SplitItems(std::u32string_view s, size_t begin, size_t end) {
+  std::vector<StopItem> items;
+  size_t b = begin;
+  for (size_t i = begin; i <= end; ++i) {
+    const bool sep = i == end || s[i] == U'、' || (i > b && IsListConjunction(s, b, i));
+    if (!sep) continue;
+    StopItem item{b, i};
+    TrimItem(s, &item);
+    if (item.end > item.begin) items.push_back(item);
+    b = i + (i < end && s.substr(i, 2) == U"以及" ? 2 : 1);
+  }
+  return items;
+}
+
+// The items of a list that name places; `need_place_ending` for the object of 察看/考察 (a matter
+// as often as a place) unless the list closed with 等 + a place noun.
+// The items of a list that name places. An item needs a place ending (馆, 村, 有限公司) unless
+// its list shows it is a list of places: closed by 等 + a place noun (`A、B等重点企业`), or with
+// another item that has one (`圣农博物馆、玲珑溪谷`).
+std::vector<StopItem> NamedItems(std::u32string_view s, const std::vector<StopItem>& items,
+                                 bool closed_by_place) {
+  bool placey = closed_by_place;
+  if (items.size() >= 2)
+    for (const auto& it : items) placey = placey || HasPlaceEnding(s.substr(it.begin, it.end - it.begin));
+  std::vector<StopItem> out;
+  for (const auto& it : items) {
+    const std::u32string_view text = s.substr(it.begin, it.end - it.begin);
+    if (IsNamedPlace(text) && (placey || HasPlaceEnding(text))) out.push_back(it);
+  }
+  return out;
+}
+
+// A list after a tour or inspection verb at `i`; false when none starts there.
+bool ReadVerbList(std::u32string_view s, size_t i, const PersonEndsAt& person_ends_at, StopList* out) {
+  size_t n = Lex("tour_verbs").LongestAt(s, i);
+  bool inspect = false;
+  const size_t m = Lex("inspect_verbs").LongestAt(s, i);
+  if (m > n) {
+    n = m;
+    inspect = true;
+  }
+  if (n == 0 || !SubjectSlotBefore(s, i, person_ends_at)) return false;
+  size_t start = i + n;
+  // 调研组, 检查员: the group or the rank, not the verb.
+  if (start < s.size() && std::u32string_view(U"组员团").find(s[start]) != std::u32string_view::npos)
+    return false;
+  // 走访中发现, 调研时, 视察后: when, not where. (到中心渔港 is a place: only for verbs that are not
+  // plain motion.)
+  const bool motion = s[i + n - 1] == U'到' || s[i + n - 1] == U'赴' || s.substr(i + n - 2, 2) == U"来到" ||
+                      s.substr(i + n - 2, 2) == U"前往" || s.substr(i, 2) == U"走进";
+  if (!motion && start < s.size() && std::u32string_view(U"中时后").find(s[start]) != std::u32string_view::npos)
+    return false;
+  while (start < s.size() && s[start] == U'了') ++start;
+  bool closed = false;
+  const size_t end = ListEnd(s, start, &closed);
+  if (end <= start) return false;
+  out->cue_begin = i;
+  out->cue_end = i + n;
+  out->clause_begin = ClauseStart(s, i);
+  out->after = end;
+  out->frame = false;
+  out->items = NamedItems(s, SplitItems(s, start, end), closed);
+  return !out->items.empty();
+}
+
+// A frame 在A, / 在A、B调研时, / 甲在A调研 at `i` (s[i] == 在); false when none.
+bool ReadFrame(std::u32string_view s, size_t i, const PersonEndsAt& person_ends_at, StopList* out) {
+  if (s[i] != U'在' || !SubjectSlotBefore(s, i, person_ends_at)) return false;
+  size_t end = i + 1;
+  while (end < s.size() && end - i <= kMaxList && !IsClauseEndChar(s[end]) &&
+         Lex("stop_list_enders").LongestAt(s, end) == 0)
+    ++end;
+  if (end >= s.size() || end == i + 1) return false;
+  // 在会上, 在讲话中, 在甲陪同下: where or how, not a place gone to.
+  const char32_t last = s[end - 1];
+  if (std::u32string_view(U"上中下里内前后间时").find(last) != std::u32string_view::npos) return false;
+  const bool at_break = IsClauseEndChar(s[end]);
+  if (at_break ? !ActorOpensClause(s, end + 1, person_ends_at)
+               : Lex("inspect_verbs").LongestAt(s, end) == 0 && Lex("tour_verbs").LongestAt(s, end) == 0 &&
+                     s.substr(end, 2) != U"实地")
+    return false;
+  out->cue_begin = i;
+  out->cue_end = i + 1;
+  out->clause_begin = ClauseStart(s, i);
+  out->after = end;
+  out->frame = at_break;
+  out->items = NamedItems(s, SplitItems(s, i + 1, end), /*closed_by_place=*/false);
+  return !out->items.empty();
+}
+
+}  // namespace
+
+bool HasPlaceEnding(std::u32string_view item) {
+  if (Lex("place_endings").LongestEndingAt(item, item.size()) > 0) return true;
+  UnitKind kind;
+  bool generic;
+  return OrgSuffixEndingAt(item, item.size(), &kind, &generic) > 0;
+}
+
+bool IsNamedPlace(std::u32string_view item) {
+  if (item.size() < 2 || item.size() > kMaxItem) return false;
+  size_t cjk = 0;
+  for (char32_t c : item) cjk += IsCjk(c);
+  if (cjk < 2) return false;
+  if (Lex("generic_places").Contains(item) || Lex("generic_place_openers").IsPrefixOf(item)) return false;
+  if (Lex("matter_endings").LongestEndingAt(item, item.size()) > 0) return false;
+  if (item.find(U"家中") != std::u32string_view::npos || item.find(U'%') != std::u32string_view::npos)
+    return false;
+  if (Lex("class_nouns").LongestEndingAt(item, item.size()) > 0) return false;
+  // 73人返岗, 5户: a count of people, not a place.
+  for (size_t i = 0; i + 1 < item.size(); ++i)
+    if (IsAsciiDigit(item[i]) && std::u32string_view(U"人名户次").find(item[i + 1]) != std::u32string_view::npos)
+      return false;
+  // A generic word with a generic head (村组, 镇村, 生产车间) stays generic: the part before the
+  // longest generic ending must itself say something.
+  // 光伏项目, 包挂重点项目: a generic ending after two characters or fewer is a kind, not a name.
+  const size_t g = Lex("generic_places").LongestEndingAt(item, item.size());
+  if (g > 0 && Lex("generic_places").Contains(item.substr(0, item.size() - g))) return false;
+  const size_t k = Lex("kind_endings").LongestEndingAt(item, item.size());
+  if (k > 0 && item.size() - k <= 2) return false;
+  return true;
+}
+
+bool ClauseNamesGroup(std::u32string_view s, size_t clause_begin, size_t pos) {
+  for (size_t e = pos; e > clause_begin; --e)
+    if (Lex("group_nouns").LongestEndingAt(s.substr(clause_begin), e - clause_begin) > 0) return true;
+  return false;
+}
+
+std::vector<StopList> FindStops(std::u32string_view s, const PersonEndsAt& person_ends_at) {
+  std::vector<StopList> out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    StopList list;
+    if (ReadFrame(s, i, person_ends_at, &list) || ReadVerbList(s, i, person_ends_at, &list)) {
+      i = list.after > i ? list.after - 1 : i;
+      out.push_back(std::move(list));
+    }
+  }
+  return out;
+}
+
+}  // namespace tupu::domain
