@@ -1,6 +1,8 @@
 // Article and block splitting (see domain_article_splitter.h).
 #include "extract/domain_article_splitter.h"
 
+#include <algorithm>
+
 #include <optional>
 
 namespace tupu::domain {
@@ -51,7 +53,8 @@ bool HasSpacedWords(const std::u32string& s) {
 
 std::vector<Line> ReadLines(std::string_view page) {
   std::vector<Line> lines;
-  size_t pos = 0;
+  // A saved article's first line may be only its address: the document's, not a sentence.
+  size_t pos = LeadingAddress(page).empty() ? 0 : std::min(page.size(), page.find('\n') + 1);
   bool prev_byline = false;
   std::string last_role;
   while (pos <= page.size()) {
@@ -133,6 +136,19 @@ void AddBlock(Article* article, BlockKind kind, const CharRun& run, const Byline
 }
 
 }  // namespace
+
+std::string_view LeadingAddress(std::string_view page) {
+  size_t b = 0;
+  while (b < page.size() && (page[b] == ' ' || page[b] == '\t' || page[b] == '\r' || page[b] == '\n')) ++b;
+  size_t e = page.find('\n', b);
+  if (e == std::string_view::npos) e = page.size();
+  std::string_view line = page.substr(b, e - b);
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  if (line.substr(0, 7) != "http://" && line.substr(0, 8) != "https://") return {};
+  for (char c : line)
+    if (c == ' ' || c == '\t' || static_cast<unsigned char>(c) >= 0x80) return {};
+  return line;
+}
 
 std::vector<Article> SplitArticles(std::string_view page) {
   std::vector<Line> lines = JoinBrokenLines(ReadLines(page));

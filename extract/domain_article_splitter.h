@@ -28,6 +28,10 @@ struct Article {
   TextSpan span;      // from the first block to the last
 };
 
+// The page's web address when its first non-blank line is only that (`https://…`, as saved
+// article files begin); empty otherwise. SplitArticles leaves that line out.
+std::string_view LeadingAddress(std::string_view page);
+
 std::vector<Article> SplitArticles(std::string_view page);
 
 }  // namespace tupu::domain

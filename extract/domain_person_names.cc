@@ -131,6 +131,28 @@ bool IsRoleSuffix(std::u32string_view ending) {
   return RoleSuffixes().count(std::u32string(ending)) > 0;
 }
 
+bool IsPlausibleUnsurnamedName(std::u32string_view name) {
+  if (name.size() < 2 || name.size() > 12) return false;
+  size_t dots = 0;
+  for (char32_t c : name) {
+    if (c == U'·' || c == U'•') {
+      ++dots;
+      continue;
+    }
+    if (!IsCjk(c)) return false;
+  }
+  if (dots > 1 || (dots == 0 && name.size() > 4)) return false;
+  // Characters of offices and documents, not of transliterated names (会议, 部办公室, 批示精神).
+  static const std::u32string_view kOfficeChars = U"会议部局委办室厅处科精神作单位批示长员组队团";
+  for (char32_t c : name)
+    if (kOfficeChars.find(c) != std::u32string_view::npos) return false;
+  if (NotNames().count(std::u32string(name)) || NotNames().count(std::u32string(name.substr(0, 2))))
+    return false;
+  for (size_t k = 1; k < name.size(); ++k)
+    if (RoleSuffixes().count(std::u32string(name.substr(k)))) return false;
+  return true;
+}
+
 bool IsRoleNotName(std::u32string_view name, std::u32string_view next) {
   if (!IsPlausibleName(name)) return true;
   for (const auto& role : RoleSuffixes()) {

@@ -20,6 +20,10 @@ size_t NameLengthAt(std::u32string_view s, size_t i);
 // True when `name` (2..4 CJK code points) has a surname and contains no role/function pieces.
 bool IsPlausibleName(std::u32string_view name);
 
+// True when `name` can be a name without a Han surname, as written after a title: two to four
+// characters, or two parts joined by · (巴特尔, 买买提明·卡德), no role ending, no common word.
+bool IsPlausibleUnsurnamedName(std::u32string_view name);
+
 // True for role or nickname words that the tagger or the rules might take for names
 // (X老师, X同志, 守门人, ...): `name` followed by `next` (the text after it).
 bool IsRoleNotName(std::u32string_view name, std::u32string_view next);

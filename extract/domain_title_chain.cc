@@ -5,6 +5,8 @@
 // an organisation name; a title preceded by a quoted group (“三委”成员) keeps the quotes.
 #include "extract/domain_title_chain.h"
 
+#include "extract/domain_lexicon.h"
+
 #include "extract/domain_organization_names.h"
 #include "extract/domain_person_names.h"
 #include "extract/domain_text.h"
@@ -16,10 +18,50 @@ namespace {
 constexpr size_t kMaxOrgPhrase = 40;
 constexpr size_t kMaxLinks = 16;  // a 50-title chain keeps its last 16 links
 
+// A name after a title that starts with no Han surname: Mongolian, Tibetan, Uyghur and other
+// names (巴特尔, 宝龙, 买买提明·卡德). The title is the anchor; the name is the shortest run of two
+// to four characters (or two parts joined by ·) after which a name can end, with no function
+// character inside. 0 when none.
+size_t UnsurnamedNameAt(std::u32string_view s, size_t i) {
+  constexpr size_t kMaxPlain = 4, kMaxDotted = 12;
+  static const std::u32string_view kFunction = U"的了在是与及等对为将把被从到就也都还又再已着过";
+  if (i >= s.size() || StartsNonNameWord(s, i)) return 0;
+  bool dotted = false;
+  for (size_t n = 1; i + n <= s.size() && n <= kMaxDotted; ++n) {
+    const char32_t c = s[i + n - 1];
+    if (c == U'·' || c == U'•' || c == U'\u00B7') {
+      if (dotted || n == 1) return 0;
+      dotted = true;
+      continue;
+    }
+    if (!IsCjk(c) || kFunction.find(c) != std::u32string_view::npos) return 0;
+    if (!dotted && n > kMaxPlain) return 0;
+    const bool dot_next = i + n < s.size() && (s[i + n] == U'·' || s[i + n] == U'•');
+    if (n >= 2 && !dot_next && CanEndName(s, i + n)) return n;
+  }
+  return 0;
+}
+
+// True when the name read after a title is a role or a word after all (主任委员, 书记同志).
+// A name without a Han surname needs a post as its anchor: after 领导, 负责人 or 代表 the words
+// that follow are as often a verb or an adverb (班子领导多次带队).
+bool RejectedAfterTitle(std::u32string_view name, std::u32string_view next, std::u32string_view title) {
+  const bool han = name.find(U'·') == std::u32string_view::npos && SurnameLengthAt(name, 0) > 0 &&
+                   IsPlausibleName(name);
+  if (han) return IsRoleNotName(name, next);
+  if (!IsPlausibleUnsurnamedName(name)) return true;
+  if (Lexicon::Get("weak_titles").LongestEndingAt(title, title.size()) == title.size()) return true;
+  for (std::u32string_view role : {std::u32string_view(U"同志"), std::u32string_view(U"老师")})
+    if (next.substr(0, role.size()) == role) return true;
+  return false;
+}
+
 // Name at s[i] that ends where a name can end; prefers the longer form.
 size_t AnchoredNameAt(std::u32string_view s, size_t i) {
+  const size_t unsurnamed = UnsurnamedNameAt(s, i);
+  if (unsurnamed > 0 && s.substr(i, unsurnamed).find(U'·') != std::u32string_view::npos) return unsurnamed;
   size_t len = NameLengthAt(s, i);
-  if (len == 0) return 0;
+  if (len == 0) return unsurnamed;
   if (CanEndName(s, i + len)) return len;
   if (len == 3 && SurnameLengthAt(s, i) == 1 && CanEndName(s, i + 2) &&
       IsPlausibleName(s.substr(i, 2)))
@@ -55,7 +97,7 @@ std::vector<TitledName> FindTitledNames(std::u32string_view s) {
     if (tlen == 0) continue;
     const size_t name_len = AnchoredNameAt(s, e);
     if (name_len == 0) continue;
-    if (IsRoleNotName(s.substr(e, name_len), s.substr(e + name_len))) continue;
+    if (RejectedAfterTitle(s.substr(e, name_len), s.substr(e + name_len), s.substr(e - tlen, tlen))) continue;
     TitledName tn;
     tn.name_begin = e;
     tn.name_end = e + name_len;

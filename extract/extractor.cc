@@ -1235,6 +1235,8 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
   if (!out.title.empty()) SetProperty(&page.props, "title", out.title);
   if (!out.date.empty()) SetProperty(&page.props, "date", out.date);
   if (!out.byline.empty()) SetProperty(&page.props, "byline", out.byline);
+  const std::string_view address = domain::LeadingAddress(out.text);
+  if (!address.empty()) SetProperty(&page.props, "url", std::string(address));
   return out;
 }
 
