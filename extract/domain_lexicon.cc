@@ -13,7 +13,7 @@
 namespace tupu::domain {
 
 extern const std::pair<std::string_view, std::string_view> kLexiconFiles[];
-extern const int kLexiconFileCount;
+extern const int kLexiconFiles_count;
 
 Lexicon::Lexicon(std::string_view text) {
   size_t pos = 0;
@@ -37,7 +37,7 @@ Lexicon::Lexicon(std::string_view text) {
 const Lexicon& Lexicon::Get(std::string_view name) {
   static const auto* all = [] {
     auto* m = new std::map<std::string_view, std::unique_ptr<Lexicon>>;
-    for (int i = 0; i < kLexiconFileCount; ++i)
+    for (int i = 0; i < kLexiconFiles_count; ++i)
       m->emplace(kLexiconFiles[i].first,
                  std::unique_ptr<Lexicon>(new Lexicon(kLexiconFiles[i].second)));
     return m;

@@ -1,6 +1,6 @@
 // Lexicons of the domain layer: the general words of the genre (cue verbs, group nouns, generic
 // place words, ...) kept as data files in extract/lexicon/NAME.txt, one word a line, `#` starts a
-// comment. The files are compiled into the binary (cmake/EmbedLexicons.cmake), so rules read
+// comment. The files are compiled into the binary (cmake/EmbedFiles.cmake), so rules read
 // data, not arrays spread through the code, and nothing is looked up on disk at run time.
 // Thread safety: lexicons are built once on first use (thread-safe static init) and immutable.
 #pragma once

@@ -32,7 +32,9 @@ bool IsStandaloneName(std::u32string_view text) {
       U"市人大", U"县人大", U"省人大", U"区人大", U"市政协", U"县政协", U"省政协", U"区政协",
       U"市纪委", U"县纪委", U"省纪委", U"区纪委", U"市人大常委会", U"县人大常委会",
       U"省人大常委会", U"市人民政府", U"县人民政府", U"省人民政府", U"区人民政府",
-      U"镇党委", U"乡党委", U"镇政府", U"乡政府", U"镇人民政府", U"乡人民政府", U"镇人大", U"乡人大"};
+      U"镇党委", U"乡党委", U"镇政府", U"乡政府", U"镇人民政府", U"乡人民政府", U"镇人大", U"乡人大",
+      U"旗委", U"旗政府", U"旗人民政府", U"旗人大", U"旗人大常委会", U"旗政协", U"旗纪委",
+      U"州政府", U"州人民政府", U"州人大", U"州政协", U"区人大常委会"};
   return kNames.count(std::u32string(text)) > 0;
 }
 
@@ -86,7 +88,7 @@ char32_t NotePlace(std::u32string_view place, OrgContext* ctx) {
   if (place.size() >= 4 && place.substr(place.size() - 2) == U"街道") {
     level = U'街';
     suffix = 2;
-  } else if (std::u32string_view(U"市县省区镇乡").find(place.back()) != std::u32string_view::npos) {
+  } else if (std::u32string_view(U"市县省区镇乡旗州").find(place.back()) != std::u32string_view::npos) {
     level = place.back();
     if (level == U'区' && IsZoneWord(place)) return 0;  // 高新区 is a zone, not a district
   } else {
@@ -100,7 +102,7 @@ char32_t NotePlace(std::u32string_view place, OrgContext* ctx) {
   for (const auto& w : kLeadWords)
     if (stem.substr(0, w.size()) == w) return 0;
   // Bodies and levels inside are two names run together (市委市政府 -> 市委市, 县乡两级 -> 县乡).
-  if (std::u32string_view(U"市县镇乡区省").find(stem[0]) != std::u32string_view::npos) return 0;
+  if (std::u32string_view(U"市县镇乡区省旗州").find(stem[0]) != std::u32string_view::npos) return 0;
   static const std::u32string kBodyWords[] = {U"委", U"政府", U"人大", U"政协", U"党"};
   for (const auto& w : kBodyWords)
     if (stem.find(w) != std::u32string_view::npos) return 0;
@@ -142,7 +144,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
         // A bare 区/市 before a body means "our" region when the article named one.
         if (text == U"区" && !ctx->region.empty()) {
           text = ctx->region;
-        } else if (text.size() == 1 && std::u32string_view(U"市县镇乡").find(text[0]) != std::u32string_view::npos &&
+        } else if (text.size() == 1 && std::u32string_view(U"市县镇乡旗州").find(text[0]) != std::u32string_view::npos &&
                    !last && IsLevelBody(phrase.substr(units[u + 1].begin,
                                                                           units[u + 1].end - units[u + 1].begin))) {
           // 乡党委, 县政府: the one town (county) the article named.
@@ -272,11 +274,12 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
       if (g && !stem_set) {
         // 南阳市委 -> 南阳市 (the level stays with the place), 柳湾党工委 -> 柳湾.
         const std::u32string_view sfx = std::u32string_view(text).substr(text.size() - suffix);
-        const bool level_committee = sfx == U"市委" || sfx == U"县委" || sfx == U"区委" || sfx == U"省委";
+        const bool level_committee = sfx == U"市委" || sfx == U"县委" || sfx == U"区委" || sfx == U"省委" ||
+                                     sfx == U"旗委" || sfx == U"州委";
         // 河西区委 names the district (city, county) that later bare 区委/区政府 belong to; so
         // does 青石镇党委 (镇政府, 乡党委, 县人大...) for bare 镇党委/镇长.
         const bool level_body = sfx.size() >= 3 &&
-                                std::u32string_view(U"市县区镇乡").find(sfx[0]) != std::u32string_view::npos &&
+                                std::u32string_view(U"市县区镇乡旗州").find(sfx[0]) != std::u32string_view::npos &&
                                 IsLevelBody(sfx.substr(1));
         if ((level_committee && sfx != U"省委" && text.size() >= 4) ||
             (level_body && text.size() >= suffix + 2))

@@ -77,6 +77,7 @@ const std::unordered_map<std::u32string, SuffixInfo>& Suffixes() {
       {U"创建办", {K::kGovernment, false}}, {U"创文办", {K::kGovernment, false}},
       {U"政府办", {K::kGovernment, false}}, {U"党政办", {K::kGovernment, false}}, {U"纪工委", {K::kParty, true}}, {U"纪委", {K::kParty, true}},
       {U"市委", {K::kParty, true}}, {U"区委", {K::kParty, true}}, {U"县委", {K::kParty, true}},
+      {U"旗委", {K::kParty, true}}, {U"州委", {K::kParty, true}}, {U"旗", {K::kRegion, false}},
       {U"省委", {K::kParty, true}}, {U"镇党委", {K::kParty, true}}, {U"党组", {K::kParty, true}},
       {U"工商联", {K::kParty, false}}, {U"妇联", {K::kParty, false}},
       {U"团委", {K::kParty, true}}, {U"总工会", {K::kParty, false}}, {U"工会", {K::kParty, true}},

@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #include "common/utf8.h"
+#include "extract/domain_article_places.h"
 #include "extract/domain_article_splitter.h"
 #include "extract/domain_byline.h"
 #include "extract/domain_dates.h"
@@ -623,6 +624,11 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
     if (has_doc_date) {
       states[a].date = doc_date;
     }
+    // The places the article is about, from its whole text: bare bodies take them wherever they are.
+    std::vector<std::u32string_view> texts;
+    for (const auto& sent : sentences)
+      if (sent.article == a) texts.push_back(sent.run.chars);
+    domain::SeedArticlePlaces(texts, &states[a].orgs);
   }
   std::vector<std::string> article_date(articles.size());
   for (size_t a = 0; a < articles.size(); ++a) article_date[a] = out.date;

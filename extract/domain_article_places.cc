@@ -1,0 +1,41 @@
+// The places an article is about (see domain_article_places.h).
+#include "extract/domain_article_places.h"
+
+#include <map>
+#include <set>
+#include <string>
+
+#include "extract/domain_gazetteer.h"
+
+namespace tupu::domain {
+namespace {
+
+// Development zones the statistics list as districts (郑州高新技术产业开发区, 高新区): their bodies
+// are 党工委 and 管委会. 浦东新区 is a district proper.
+bool IsZone(std::u32string_view name) {
+  static const std::u32string_view kZoneWords[] = {U"高新", U"开发", U"经济", U"技术", U"产业", U"工业",
+                                                   U"管理区", U"示范", U"实验", U"保税", U"自贸", U"园区"};
+  for (auto w : kZoneWords)
+    if (name.find(w) != std::u32string_view::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+void SeedArticlePlaces(const std::vector<std::u32string_view>& sentences, OrgContext* ctx) {
+  std::map<char32_t, std::set<std::u32string>> named;  // level char -> full names
+  const Gazetteer& gazetteer = Gazetteer::Get();
+  for (std::u32string_view s : sentences)
+    for (const PlaceMatch& m : gazetteer.FindPlaces(s))
+      // 高新区 and 经开区 are in the statistics as districts, but their bodies are 党工委 and
+      // 管委会: a zone never owns a bare 区委.
+      if (m.division->level_char != 0 && !IsZone(m.division->name))
+        named[m.division->level_char].insert(m.division->name);
+  for (const auto& [level, names] : named) {
+    NamedLevel& slot = ctx->places[level];
+    if (slot.name.empty()) slot.name = *names.begin();
+    slot.several = slot.several || names.size() > 1 || slot.name != *names.begin();
+  }
+}
+
+}  // namespace tupu::domain
