@@ -6,6 +6,7 @@
 #include <string>
 
 #include "extract/domain_gazetteer.h"
+#include "extract/domain_text.h"
 
 namespace tupu::domain {
 namespace {
@@ -20,17 +21,33 @@ bool IsZone(std::u32string_view name) {
   return false;
 }
 
+// A short form (安吉) is the place only where a word can start before it (after punctuation or
+// a function word: 在安吉这片热土, not 县长宁云 or 杨卫东) and outside every person's name.
+bool ShortFormStandsAlone(std::u32string_view s, const PlaceMatch& m,
+                          const std::vector<std::u32string>& person_names) {
+  static const std::u32string_view kBefore = U"在到赴和与及的是来至从于对全为把将向";
+  if (m.begin > 0 && IsCjk(s[m.begin - 1]) && kBefore.find(s[m.begin - 1]) == std::u32string_view::npos)
+    return false;
+  for (const auto& name : person_names)
+    for (size_t at = s.find(name); at != std::u32string_view::npos; at = s.find(name, at + 1))
+      if (at < m.end && m.begin < at + name.size()) return false;
+  return true;
+}
+
 }  // namespace
 
-void SeedArticlePlaces(const std::vector<std::u32string_view>& sentences, OrgContext* ctx) {
+void SeedArticlePlaces(const std::vector<std::u32string_view>& sentences,
+                       const std::vector<std::u32string>& person_names, OrgContext* ctx) {
   std::map<char32_t, std::set<std::u32string>> named;  // level char -> full names
   const Gazetteer& gazetteer = Gazetteer::Get();
   for (std::u32string_view s : sentences)
-    for (const PlaceMatch& m : gazetteer.FindPlaces(s))
+    for (const PlaceMatch& m : gazetteer.FindPlaces(s)) {
+      if (m.short_form && !ShortFormStandsAlone(s, m, person_names)) continue;
       // 高新区 and 经开区 are in the statistics as districts, but their bodies are 党工委 and
       // 管委会: a zone never owns a bare 区委.
       if (m.division->level_char != 0 && !IsZone(m.division->name))
         named[m.division->level_char].insert(m.division->name);
+    }
   for (const auto& [level, names] : named) {
     NamedLevel& slot = ctx->places[level];
     if (slot.name.empty()) slot.name = *names.begin();

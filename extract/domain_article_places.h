@@ -6,6 +6,7 @@
 // Thread safety: pure function.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,7 +14,9 @@
 
 namespace tupu::domain {
 
-// Records in `ctx` the places the article's sentences name, level by level.
-void SeedArticlePlaces(const std::vector<std::u32string_view>& sentences, OrgContext* ctx);
+// Records in `ctx` the places the article's sentences name, level by level. `person_names` are
+// the document's persons: a short form inside one (杨卫东 holds 卫东) is no place.
+void SeedArticlePlaces(const std::vector<std::u32string_view>& sentences,
+                       const std::vector<std::u32string>& person_names, OrgContext* ctx);
 
 }  // namespace tupu::domain

@@ -156,6 +156,8 @@ bool IsPlausibleUnsurnamedName(std::u32string_view name) {
 bool IsRoleNotName(std::u32string_view name, std::u32string_view next) {
   if (!IsPlausibleName(name)) return true;
   for (const auto& role : RoleSuffixes()) {
+    // 甲代表县委发言: after a full name, 代表 is the verb (王代表 is the role).
+    if (role == U"代表" && name.size() >= 3) continue;
     if (role.size() >= 2 && next.substr(0, role.size()) == role) return true;
   }
   return false;

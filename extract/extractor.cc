@@ -628,7 +628,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
     std::vector<std::u32string_view> texts;
     for (const auto& sent : sentences)
       if (sent.article == a) texts.push_back(sent.run.chars);
-    domain::SeedArticlePlaces(texts, &states[a].orgs);
+    domain::SeedArticlePlaces(texts, names_longest_first, &states[a].orgs);
   }
   std::vector<std::string> article_date(articles.size());
   for (size_t a = 0; a < articles.size(); ++a) article_date[a] = out.date;
