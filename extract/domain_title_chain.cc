@@ -37,7 +37,10 @@ size_t UnsurnamedNameAt(std::u32string_view s, size_t i) {
     if (!IsCjk(c) || kFunction.find(c) != std::u32string_view::npos) return 0;
     if (!dotted && n > kMaxPlain) return 0;
     const bool dot_next = i + n < s.size() && (s[i + n] == U'·' || s[i + n] == U'•');
-    if (n >= 2 && !dot_next && CanEndName(s, i + n)) return n;
+    // A title inside (镇长柳青) means the run is a title and a name, not a name.
+    if (n >= 2 && TitleLengthEndingAt(s, i + n) > 0) return 0;
+    if (n >= 2 && !dot_next && CanEndName(s, i + n))
+      return IsPlausibleUnsurnamedName(s.substr(i, n)) ? n : 0;
   }
   return 0;
 }

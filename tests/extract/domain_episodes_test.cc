@@ -1,0 +1,82 @@
+// Unit tests of tour episodes (extract/domain_episodes.h and their use in the extractor) on
+// made-up articles: stops whose subject is in another sentence, group members named last, who
+// is a visitor and who only a companion, and several leaders going their own ways.
+#include "extract/domain_episodes.h"
+
+#include <gtest/gtest.h>
+
+#include "extract/extractor_test_util.h"
+
+namespace tupu {
+namespace {
+
+using testing::ExtractText;
+using testing::FindFacts;
+
+TEST(DomainEpisode, MembersVisitTheLeadersStops) {
+  domain::Episode e;
+  e.AddStop({/*actor=*/1, /*target=*/10, {}, "05-01", ""});
+  e.AddStop({1, 11, {}, "05-01", ""});
+  e.AddMember(1, 2, {});
+  e.AddMember(1, 2, {});  // once
+  e.AddMember(1, 1, {});  // not with himself
+  auto visits = e.Visits([](int, int) { return false; });
+  EXPECT_EQ(visits.size(), 4u);
+  auto companions = e.MemberCompanions();
+  ASSERT_EQ(companions.size(), 1u);
+  EXPECT_EQ(companions[0].companion, 2);
+  EXPECT_EQ(companions[0].host, 1);
+  // The skip function drops a visit (the visitor's own office).
+  EXPECT_EQ(e.Visits([](int visitor, int) { return visitor == 2; }).size(), 2u);
+}
+
+TEST(DomainEpisode, StopsOfATourOverSeveralParagraphs) {
+  auto d = ExtractText(
+      "6月3日,副县长韩青到白石镇检查安全生产工作。县应急局局长罗平参加检查。\n"
+      "在白石镇青峰矿业公司,韩青一行查看了井下作业面。\n"
+      "随后,韩青来到白石镇卫生院、溪口村,详细了解情况。\n");
+  for (const char* stop : {"青峰矿业公司", "白石镇卫生院", "溪口村"}) {
+    const bool leader = !FindFacts(d, EdgeType::kVisited, "韩青", stop).empty() ||
+                        !FindFacts(d, EdgeType::kVisited, "韩青", std::string("白石镇") + stop).empty();
+    EXPECT_TRUE(leader) << stop;
+  }
+  // 参加检查: a member of the group, so a visitor of its stops and a companion of its leader.
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "罗平", "溪口村").empty());
+  EXPECT_EQ(FindFacts(d, EdgeType::kAccompanied, "罗平", "韩青").size(), 1u);
+}
+
+TEST(DomainEpisode, MembersNamedInTheClosingLine) {
+  auto d = ExtractText(
+      "4月9日,市政协主席沈川率调研组开展专题调研。调研组先后前往青山县、绿水县。\n"
+      "市政协秘书长孟凡参加调研。\n");
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "沈川", "绿水县").empty());
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "孟凡", "绿水县").empty());
+  EXPECT_EQ(FindFacts(d, EdgeType::kAccompanied, "孟凡", "沈川").size(), 1u);
+}
+
+TEST(DomainEpisode, CompanionsAreNotVisitors) {
+  auto d = ExtractText("5月6日,县长梅岭到东坡村调研。副县长齐远陪同调研。\n在东坡村茶园,梅岭察看了茶叶长势。\n");
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "梅岭", "").empty());
+  EXPECT_TRUE(FindFacts(d, EdgeType::kVisited, "齐远", "").empty());
+  EXPECT_EQ(FindFacts(d, EdgeType::kAccompanied, "齐远", "梅岭").size(), 1u);
+}
+
+TEST(DomainEpisode, LeadersWhoWentTheirOwnWays) {
+  auto d = ExtractText(
+      "2月5日,镇党委书记杜衡、镇长柳青分别带队走访企业,副镇长石磊参加活动。\n"
+      "杜衡一行先后走访了远大食品、青禾农业等重点企业。\n"
+      "柳青一行来到华强五金、东升纺织等企业。\n");
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "杜衡", "远大食品").empty());
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "柳青", "东升纺织").empty());
+  EXPECT_TRUE(FindFacts(d, EdgeType::kVisited, "杜衡", "东升纺织").empty());
+  // Whose group 石磊 joined the text does not say.
+  EXPECT_TRUE(FindFacts(d, EdgeType::kAccompanied, "石磊", "").empty());
+}
+
+TEST(DomainEpisode, UnnamedPeopleMakeNoVisitOfTheLeader) {
+  auto d = ExtractText("县长梅岭到东坡村调研。\n班子领导多次带队深入企业,实地调研青禾农业、远大食品等重点企业。\n");
+  EXPECT_TRUE(FindFacts(d, EdgeType::kVisited, "梅岭", "青禾农业").empty());
+}
+
+}  // namespace
+}  // namespace tupu

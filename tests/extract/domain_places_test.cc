@@ -1,0 +1,78 @@
+// Unit tests of the gazetteer (extract/domain_gazetteer.h) and of the article's places
+// (extract/domain_article_places.h) on made-up sentences: full and short forms, short forms that
+// are words or parts of names, and bare bodies qualified by the one place of their level.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/domain_article_places.h"
+#include "extract/domain_gazetteer.h"
+#include "extract/domain_text.h"
+#include "extract/extractor_test_util.h"
+
+namespace tupu {
+namespace {
+
+using domain::Gazetteer;
+using domain::ToU32;
+using domain::ToUtf8;
+using testing::ExtractText;
+using testing::FindFacts;
+
+std::vector<std::string> Places(const std::string& text) {
+  const std::u32string s = ToU32(text);
+  std::vector<std::string> out;
+  for (const auto& m : Gazetteer::Get().FindPlaces(s))
+    out.push_back(ToUtf8(m.division->name) + (m.short_form ? "~" : ""));
+  return out;
+}
+
+TEST(DomainGazetteer, LoadsEveryLevel) {
+  EXPECT_GT(Gazetteer::Get().size(), 40000u);
+  ASSERT_EQ(Gazetteer::Get().Named(U"桐庐县").size(), 1u);
+  const auto* county = Gazetteer::Get().Named(U"桐庐县").front();
+  EXPECT_EQ(county->level, domain::DivisionLevel::kCounty);
+  EXPECT_EQ(county->level_char, U'县');
+  const auto* city = Gazetteer::Get().ByCode(county->parent);
+  ASSERT_NE(city, nullptr);
+  EXPECT_EQ(ToUtf8(city->name), "杭州市");
+  // Two districts of one name in two cities.
+  EXPECT_GE(Gazetteer::Get().Named(U"朝阳区").size(), 2u);
+  EXPECT_EQ(Gazetteer::Get().Named(U"正蓝旗").front()->level_char, U'旗');
+}
+
+TEST(DomainGazetteer, FullAndShortForms) {
+  EXPECT_EQ(Places("婺源县委书记到上饶市汇报。"), (std::vector<std::string>{"婺源县", "上饶市"}));
+  EXPECT_EQ(Places("在婺源这片土地上"), (std::vector<std::string>{"婺源县~"}));
+  // A short form before a place word is part of another name.
+  EXPECT_TRUE(Places("婺源路").empty());
+  // Short forms that are common words are never places.
+  EXPECT_TRUE(Places("和平发展").empty());
+}
+
+TEST(DomainArticlePlaces, BareBodiesTakeTheOnePlaceOfTheirLevel) {
+  auto d = ExtractText(
+      "3月1日,县委书记周立到白沙村调研。县委副书记、县长吴江陪同。\n在婺源这片土地上,我们要加油干。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "周立", "婺源县委").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "吴江", "婺源县政府").size(), 1u);
+}
+
+TEST(DomainArticlePlaces, TwoPlacesOfALevelLeaveBodiesBare) {
+  auto d = ExtractText("婺源县和桐庐县结对。县委书记周立出席。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "周立", "县委").size(), 1u);
+}
+
+TEST(DomainArticlePlaces, ShortFormsInsideNamesAreNoPlaces) {
+  // 县长宁远 holds 宁远 (a county's short form): no place.
+  auto d = ExtractText("县委副书记、县长宁远主持会议。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "宁远", "县委").size(), 1u);
+}
+
+TEST(DomainArticlePlaces, BannersHaveBodiesToo) {
+  auto d = ExtractText("正蓝旗召开会议。旗委书记敖其尔主持。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "敖其尔", "正蓝旗委").size(), 1u);
+}
+
+}  // namespace
+}  // namespace tupu
