@@ -39,7 +39,8 @@ bool SubjectSlotBefore(std::u32string_view s, size_t pos, const PersonEndsAt& pe
   if (p == clause || person_ends_at(p)) return true;
   if (Lex("group_nouns").LongestEndingAt(s, p) > 0 || Lex("people_nouns").LongestEndingAt(s, p) > 0)
     return true;
-  return s[p - 1] == U'并' || s[p - 1] == U'后';
+  // 并到A, 随后到A, 在甲陪同下到A
+  return s[p - 1] == U'并' || s[p - 1] == U'后' || s[p - 1] == U'下';
 }
 
 // True when the clause starting at `pos` opens with who acts: a person (after a title, within a
@@ -162,7 +163,7 @@ bool ReadVerbList(std::u32string_view s, size_t i, const PersonEndsAt& person_en
                       s.substr(i + n - 2, 2) == U"前往" || s.substr(i, 2) == U"走进";
   if (!motion && start < s.size() && std::u32string_view(U"中时后").find(s[start]) != std::u32string_view::npos)
     return false;
-  while (start < s.size() && s[start] == U'了') ++start;
+  while (start < s.size() && s[start] == U'了' && s.substr(start, 2) != U"了解") ++start;
   bool closed = false;
   const size_t end = ListEnd(s, start, &closed);
   if (end <= start) return false;
@@ -183,9 +184,12 @@ bool ReadFrame(std::u32string_view s, size_t i, const PersonEndsAt& person_ends_
          Lex("stop_list_enders").LongestAt(s, end) == 0)
     ++end;
   if (end >= s.size() || end == i + 1) return false;
-  // 在会上, 在讲话中, 在甲陪同下: where or how, not a place gone to.
+  // 在会上, 在讲话中, 在甲陪同下: where or how, not a place gone to; also when the postposition
+  // sits inside the phrase (在讲话中代表县委…, 在统战部安排下到…).
   const char32_t last = s[end - 1];
   if (std::u32string_view(U"上中下里内前后间时").find(last) != std::u32string_view::npos) return false;
+  for (size_t k = i + 1; k < end; ++k)
+    if (Lex("frame_breakers").LongestAt(s, k) > 0) return false;
   const bool at_break = IsClauseEndChar(s[end]);
   if (at_break ? !ActorOpensClause(s, end + 1, person_ends_at)
                : Lex("inspect_verbs").LongestAt(s, end) == 0 && Lex("tour_verbs").LongestAt(s, end) == 0 &&
@@ -218,7 +222,9 @@ bool IsNamedPlace(std::u32string_view item) {
   if (Lex("matter_endings").LongestEndingAt(item, item.size()) > 0) return false;
   if (item.find(U"家中") != std::u32string_view::npos || item.find(U'%') != std::u32string_view::npos)
     return false;
-  if (Lex("class_nouns").LongestEndingAt(item, item.size()) > 0) return false;
+  // 复工复产企业, 矿山企业和东部苏木镇: a class of places, or a description holding one.
+  for (size_t e = 2; e <= item.size(); ++e)
+    if (Lex("class_nouns").LongestEndingAt(item, e) > 0) return false;
   // 73人返岗, 5户: a count of people, not a place.
   for (size_t i = 0; i + 1 < item.size(); ++i)
     if (IsAsciiDigit(item[i]) && std::u32string_view(U"人名户次").find(item[i + 1]) != std::u32string_view::npos)

@@ -1057,6 +1057,8 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
           }
           int parent_of_list = -1;
           while (true) {
+            // 调研光伏项目, 深入企业研发中心: a matter or a kind of place, not a stop.
+            if (!domain::IsNamedPlace(std::u32string_view(s).substr(t, pe - t))) break;
             auto ids = add_orgs(t, pe, true);
             if (!ids.empty()) {
               const int target = ids.back();
