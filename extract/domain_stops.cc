@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "extract/domain_gazetteer.h"
 #include "extract/domain_lexicon.h"
 #include "extract/domain_organization_names.h"
 #include "extract/domain_text.h"
@@ -215,6 +216,8 @@ bool HasPlaceEnding(std::u32string_view item) {
 
 bool IsNamedPlace(std::u32string_view item) {
   if (item.size() < 2 || item.size() > kMaxItem) return false;
+  // A division the gazetteer knows is named, whatever its words (南部县 opens like 南部企业).
+  if (!Gazetteer::Get().Named(item).empty()) return true;
   size_t cjk = 0;
   for (char32_t c : item) cjk += IsCjk(c);
   if (cjk < 2) return false;

@@ -309,6 +309,20 @@ bool IsOwnJurisdiction(const DocumentBuilder& b, const std::map<int, std::vector
   return false;
 }
 
+// In `甲在乙、丙陪同下` the host is 甲, the person right before the 在 that opens the frame
+// ending in 陪同下; -1 when the cue is not such a frame.
+int HostBeforeAccompanyFrame(std::u32string_view s, const std::vector<domain::PersonSpan>& persons,
+                             const domain::EventCue& cue) {
+  if (cue.end >= s.size() || s[cue.end] != U'下') return -1;
+  for (size_t at = cue.begin; at-- > 0;) {
+    if (domain::IsClauseBreak(s[at]) && s[at] != U',' && s[at] != U'\uFF0C') return -1;
+    if (s[at] != U'在') continue;
+    for (const auto& p : persons)
+      if (p.end == at) return p.entity;
+  }
+  return -1;
+}
+
 // One ACCOMPANIED fact per (companion, host): 陪同 and 参加调研 may both name the same pair.
 void DropRepeatedCompanions(ExtractedDocument* out) {
   std::set<std::pair<std::string, std::string>> seen;
@@ -1089,7 +1103,10 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
         }
         case domain::CueKind::kAccompany: {
           after_accompany = cue.end;
-          const int host = st.last_actor >= 0 ? st.last_actor : st.last_visitor;
+          int host = st.last_actor >= 0 ? st.last_actor : st.last_visitor;
+          // 甲在乙、丙陪同下,深入…: the host is the subject before 在, who acts next.
+          const int framed_host = HostBeforeAccompanyFrame(s, persons, cue);
+          if (framed_host >= 0) st.last_actor = sentence_actor = host = framed_host;
           if (host < 0) break;
           for (int k : domain::CompanionsBefore(s, persons, cue.begin)) {
             const int companion = persons[k].entity;

@@ -61,6 +61,15 @@ TEST(DomainEpisode, CompanionsAreNotVisitors) {
   EXPECT_EQ(FindFacts(d, EdgeType::kAccompanied, "齐远", "梅岭").size(), 1u);
 }
 
+TEST(DomainEpisode, HostBeforeAnAccompanyFrame) {
+  // 甲在乙、丙陪同下: 甲 hosts, though he has not acted before in the article.
+  auto d = ExtractText("8月6日,县长梅岭在副县长齐远,县水利局局长柯平等陪同下,先后来到东坡水库、西河闸站。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kAccompanied, "齐远", "梅岭").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kAccompanied, "柯平", "梅岭").size(), 1u);
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "梅岭", "西河闸站").empty());
+  EXPECT_TRUE(FindFacts(d, EdgeType::kVisited, "齐远", "").empty());
+}
+
 TEST(DomainEpisode, LeadersWhoWentTheirOwnWays) {
   auto d = ExtractText(
       "2月5日,镇党委书记杜衡、镇长柳青分别带队走访企业,副镇长石磊参加活动。\n"
