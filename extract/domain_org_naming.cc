@@ -144,7 +144,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
         // A bare 区/市 before a body means "our" region when the article named one.
         if (text == U"区" && !ctx->region.empty()) {
           text = ctx->region;
-        } else if (text.size() == 1 && std::u32string_view(U"市县镇乡旗州").find(text[0]) != std::u32string_view::npos &&
+        } else if (text.size() == 1 && std::u32string_view(U"市县镇乡旗州区").find(text[0]) != std::u32string_view::npos &&
                    !last && IsLevelBody(phrase.substr(units[u + 1].begin,
                                                                           units[u + 1].end - units[u + 1].begin))) {
           // 乡党委, 县政府: the one town (county) the article named.

@@ -59,6 +59,16 @@ bool RejectedAfterTitle(std::u32string_view name, std::u32string_view next, std:
   return false;
 }
 
+// Where a short note in brackets that ends at `end` (副主委(兼), 主任(正处级)) begins; `end` itself
+// when there is none.
+size_t BeforeBracketNote(std::u32string_view s, size_t end, size_t floor) {
+  constexpr size_t kMaxNote = 6;
+  if (end == 0 || (s[end - 1] != U')' && s[end - 1] != U'\uFF09')) return end;
+  for (size_t k = end - 1; k > floor && end - k <= kMaxNote + 1; --k)
+    if (s[k - 1] == U'(' || s[k - 1] == U'\uFF08') return k - 1;
+  return end;
+}
+
 // Name at s[i] that ends where a name can end; prefers the longer form.
 size_t AnchoredNameAt(std::u32string_view s, size_t i) {
   const size_t unsurnamed = UnsurnamedNameAt(s, i);
@@ -127,7 +137,14 @@ std::vector<TitledName> FindTitledNames(std::u32string_view s) {
       // A runaway chain keeps its last links and its head (the head names the region).
       if (links.size() > kMaxLinks) links.erase(links.end() - 2);
       if (k > floor && s[k - 1] == U'、' && k - 1 > floor) {
-        const size_t t2 = TitleLengthEndingAt(s, k - 1);
+        // 副主委(兼)、…: a note in brackets after a title belongs to it.
+        const size_t before_note = BeforeBracketNote(s, k - 1, floor);
+        const size_t t2 = TitleLengthEndingAt(s, before_note);
+        if (t2 > 0 && before_note != k - 1 && before_note >= floor + t2) {
+          title_end = before_note;
+          title_begin = TitleStart(s, title_end, t2);
+          continue;
+        }
         if (t2 > 0 && k - 1 >= floor + t2) {
           title_end = k - 1;
           title_begin = TitleStart(s, title_end, t2);
