@@ -7,6 +7,7 @@
 #include "extract/domain_lexicon.h"
 #include "extract/domain_organization_names.h"
 #include "extract/domain_text.h"
+#include "extract/domain_title_lexicon.h"
 
 namespace tupu::domain {
 namespace {
@@ -38,6 +39,9 @@ bool SubjectSlotBefore(std::u32string_view s, size_t pos, const PersonEndsAt& pe
   const size_t clause = ClauseStart(s, pos);
   const size_t p = SkipAdverbsBack(s, pos, clause);
   if (p == clause || person_ends_at(p)) return true;
+  // 王丰副书记先后来到A: a person named before his title.
+  const size_t title = TitleLengthEndingAt(s, p);
+  if (title > 0 && title < p && person_ends_at(p - title)) return true;
   if (Lex("group_nouns").LongestEndingAt(s, p) > 0 || Lex("people_nouns").LongestEndingAt(s, p) > 0)
     return true;
   // 并到A, 随后到A, 在甲陪同下到A
@@ -70,14 +74,29 @@ void TrimItem(std::u32string_view s, StopItem* item) {
   // 位于天凝镇工业园区的A公司: the place is what follows the last 的.
   const size_t de = s.substr(item->begin, item->end - item->begin).rfind(U'的');
   if (de != std::u32string_view::npos) item->begin += de + 1;
+  // 石佛办事处各核酸检测点, 甲镇部分村组: the place is what comes before the quantifier.
+  for (std::u32string_view q : {std::u32string_view(U"各"), std::u32string_view(U"所属"),
+                                std::u32string_view(U"下属"), std::u32string_view(U"辖区"),
+                                std::u32string_view(U"部分")}) {
+    const size_t at = s.substr(item->begin, item->end - item->begin).find(q);
+    if (at != std::u32string_view::npos && at >= 2) item->end = item->begin + at;
+  }
   while (item->end > item->begin && IsBlank(s[item->end - 1])) --item->end;
 }
 
-// True when a 和/及/与 at `pos` separates two places (甲公司和乙村), not a word (和平村).
-bool IsListConjunction(std::u32string_view s, size_t item_begin, size_t pos) {
+// True when a 和/及/与 at `pos` separates two places (甲公司和乙村, 八角亭邻里汇和社区健身中心),
+// not a word (和平村) or a matter (综合利用与生态修复项目): after a place ending, or for 和/及
+// after three characters or more when a place ending follows.
+bool IsListConjunction(std::u32string_view s, size_t item_begin, size_t pos, size_t list_end) {
   const size_t n = s.substr(pos, 2) == U"以及" ? 2 : 1;
   if (n == 1 && std::u32string_view(U"和及与").find(s[pos]) == std::u32string_view::npos) return false;
-  return pos > item_begin + 1 && HasPlaceEnding(s.substr(item_begin, pos - item_begin));
+  if (pos <= item_begin + 1) return false;
+  if (HasPlaceEnding(s.substr(item_begin, pos - item_begin))) return true;
+  if (s[pos] == U'与' || pos - item_begin < 3) return false;
+  const size_t next = pos + n;
+  size_t e = next;
+  while (e < list_end && s[e] != U'、') ++e;
+  return e - next >= 2 && HasPlaceEnding(s.substr(next, e - next));
 }
 
 // True when the words after a list's 等 (at `pos`) name a kind of place: 等地, 等辖区内重点企业,
@@ -116,7 +135,7 @@ std::vector<StopItem> SplitItems(std::u32string_view s, size_t begin, size_t end
   std::vector<StopItem> items;
   size_t b = begin;
   for (size_t i = begin; i <= end; ++i) {
-    const bool sep = i == end || s[i] == U'、' || (i > b && IsListConjunction(s, b, i));
+    const bool sep = i == end || s[i] == U'、' || (i > b && IsListConjunction(s, b, i, end));
     if (!sep) continue;
     StopItem item{b, i};
     TrimItem(s, &item);
@@ -130,7 +149,8 @@ std::vector<StopItem> SplitItems(std::u32string_view s, size_t begin, size_t end
 // as often as a place) unless the list closed with 等 + a place noun.
 // The items of a list that name places. An item needs a place ending (馆, 村, 有限公司) unless
 // its list shows it is a list of places: closed by 等 + a place noun (`A、B等重点企业`), or with
-// another item that has one (`圣农博物馆、玲珑溪谷`).
+// another item that has one (`圣农博物馆、玲珑溪谷`), or after a verb of going somewhere
+// (`来到华微电子就…`: what one comes to is a place).
 std::vector<StopItem> NamedItems(std::u32string_view s, const std::vector<StopItem>& items,
                                  bool closed_by_place) {
   bool placey = closed_by_place;
@@ -173,7 +193,7 @@ bool ReadVerbList(std::u32string_view s, size_t i, const PersonEndsAt& person_en
   out->clause_begin = ClauseStart(s, i);
   out->after = end;
   out->frame = false;
-  out->items = NamedItems(s, SplitItems(s, start, end), closed);
+  out->items = NamedItems(s, SplitItems(s, start, end), closed || (motion && s[i + n - 1] != U'入'));
   return !out->items.empty();
 }
 

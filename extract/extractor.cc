@@ -26,6 +26,7 @@
 #include "extract/domain_sentence_splitter.h"
 #include "extract/domain_stops.h"
 #include "extract/domain_title_chain.h"
+#include "extract/domain_title_lexicon.h"
 
 namespace tupu {
 namespace {
@@ -323,6 +324,14 @@ int HostBeforeAccompanyFrame(std::u32string_view s, const std::vector<domain::Pe
   return -1;
 }
 
+// True when a title word starts at s[i] (副书记, 总书记, 县长).
+bool TitleStartsAt(std::u32string_view s, size_t i) {
+  constexpr size_t kMaxTitle = 6;
+  for (size_t n = 2; n <= kMaxTitle && i + n <= s.size(); ++n)
+    if (domain::IsTitle(s.substr(i, n))) return true;
+  return false;
+}
+
 // One ACCOMPANIED fact per (companion, host): 陪同 and 参加调研 may both name the same pair.
 void DropRepeatedCompanions(ExtractedDocument* out) {
   std::set<std::pair<std::string, std::string>> seen;
@@ -347,6 +356,7 @@ struct ArticleState {
   std::string last_visit_date;
   std::set<int> body_visitors;  // persons with a visit in the article's body
   domain::Episode episode;      // the article's stops and groups, made into facts at its end
+  std::vector<domain::Stop> headline_stops;  // kept for actors the body gives no stop
 };
 
 // What the tour readers need of one body sentence.
@@ -358,6 +368,7 @@ struct SentenceView {
   const std::vector<bool>& person_taken;  // characters inside person names
   const std::string& date;
   const std::string& time;
+  bool headline = false;  // a heading: its stops stand in for the body's (see ReadTourStops)
 };
 
 // The entity of the place written at [begin, end) of the sentence, named and noted as a mention;
@@ -434,6 +445,9 @@ void ReadTourStops(const SentenceView& v, const std::vector<domain::StopList>& l
     const Actor who = StopActor(v, list, *st);
     const int actor = who.entity;
     if (actor < 0) continue;
+    // A headline names its own subject (市长甲到乙督导); its stops count only for an actor the
+    // body gives no stop (the body has the date and the full names).
+    if (v.headline && who.named_at == std::u32string::npos) continue;
     bool any = false;
     for (const auto& item : list.items) {
       bool overlaps_person = false;
@@ -448,6 +462,10 @@ void ReadTourStops(const SentenceView& v, const std::vector<domain::StopList>& l
       stop.evidence = {v.index, v.run.Span(from, item.end)};
       stop.date = v.date;
       stop.time = v.time;
+      if (v.headline) {
+        st->headline_stops.push_back(stop);
+        continue;
+      }
       st->episode.AddStop(stop);
       any = true;
     }
@@ -748,12 +766,9 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
         if (!free) continue;
         // A longer word that merely starts with the name (林峰代表工作室 is fine, 赵立军 inside
         // 赵立军亮 is not): the next char must be able to end a name.
-        if (!domain::CanEndName(s, p + n.size()) && names.count(s.substr(p, n.size() + 1)) == 0) {
-          // still a mention when the name is known and followed by an organisation word
-          if (!(p + n.size() < s.size() && domain::SurnameLengthAt(s, p + n.size()) == 0 &&
-                domain::IsCjk(s[p + n.size()]) && false))
-            continue;
-        }
+        if (!domain::CanEndName(s, p + n.size()) && names.count(s.substr(p, n.size() + 1)) == 0 &&
+            !TitleStartsAt(s, p + n.size()))
+          continue;  // 王丰副书记 and 习近平总书记 are names before their titles
         for (size_t k = p; k < p + n.size(); ++k) taken[k] = true;
         const int e = b.Entity(NodeLabel::kPerson, domain::ToUtf8(n));
         persons.push_back({p, p + n.size(), e});
@@ -831,7 +846,19 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
         return best;
       };
       int e = innermost_ending_at();
-      if (e >= 0) return e;
+      // 社区市民健身中心: the mention inside (市民健身中心) is the item only when what comes before
+      // it in the item is named too (淀山湖镇广日电气有限公司: the town, then the company).
+      if (e >= 0) {
+        size_t covered = pb;
+        for (bool grew = true; grew && covered < pe;) {
+          grew = false;
+          for (const auto& m : mentions)
+            if (m.second.first == covered && m.second.second > covered) covered = m.second.second, grew = true;
+        }
+        if (covered >= pe) return e;
+        e = -1;
+        for (size_t k = pb; k < pe; ++k) org_taken[k] = false;  // the whole item is named below
+      }
       bool free = true;
       for (size_t k = pb; k < pe; ++k) free = free && !org_taken[k] && !taken[k];
       if (!free) return -1;
@@ -997,7 +1024,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       return false;
     };
     const std::vector<domain::StopList> stop_lists =
-        sent.kind == BlockKind::kBody ? domain::FindStops(s, person_ends_at) : std::vector<domain::StopList>{};
+        sent.kind != BlockKind::kByline ? domain::FindStops(s, person_ends_at) : std::vector<domain::StopList>{};
     std::set<size_t> stop_item_begins;
     for (const auto& list : stop_lists)
       for (const auto& item : list.items) stop_item_begins.insert(item.begin);
@@ -1173,9 +1200,10 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
     }
 
     // Tours: stops whose subject sits in another clause or sentence, and who went along.
-    if (sent.kind == BlockKind::kBody) {
-      const SentenceView view{s, sent.run, sidx, persons, taken, sentence_date, sentence_time};
-      ReadJoiningCues(view, &st);
+    if (sent.kind != BlockKind::kByline) {
+      const SentenceView view{s, sent.run, sidx, persons, taken, sentence_date, sentence_time,
+                              sent.kind == BlockKind::kHeading};
+      if (!view.headline) ReadJoiningCues(view, &st);
       ReadTourStops(view, stop_lists, [&](size_t pb, size_t pe) { return resolve_place(pb, pe); }, &st);
     }
 
@@ -1206,6 +1234,12 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
 
   // The episodes' visits and the companions who joined a group, article by article.
   for (size_t a = 0; a < articles.size(); ++a) {
+    for (domain::Stop stop : states[a].headline_stops) {
+      if (states[a].body_visitors.count(stop.actor)) continue;
+      stop.date = article_date[a];
+      stop.time.clear();
+      states[a].episode.AddStop(stop);
+    }
     // Nobody visits their own town or their own office (a member of the group who heads the
     // host unit is there already).
     auto own_place = [&](int visitor, int target) {
