@@ -98,6 +98,29 @@ bool IsValidDay(int year, int month, int day) {
   return month >= 1 && month <= 12 && day >= 1 && day <= DaysInMonth(year, month);
 }
 
+// A numeric date YYYY-MM-DD (or with / or .) at s[k], not inside a longer number; its length in
+// *len.
+bool NumericDateAt(std::u32string_view s, size_t k, DateMention* m, size_t* len) {
+  if (k > 0 && IsAsciiDigit(s[k - 1])) return false;
+  size_t yl = 0, ml = 0, dl = 0;
+  const int y = NumberAt(s, k, &yl, 4);
+  if (yl != 4 || y < 1900 || y > 2100 || k + yl >= s.size()) return false;
+  const char32_t sep = s[k + yl];
+  if (sep != U'-' && sep != U'/' && sep != U'.') return false;
+  const int mo = NumberAt(s, k + yl + 1, &ml, 2);
+  const size_t at_sep2 = k + yl + 1 + ml;
+  if (ml == 0 || at_sep2 >= s.size() || s[at_sep2] != sep) return false;
+  const int d = NumberAt(s, at_sep2 + 1, &dl, 2);
+  const size_t end = at_sep2 + 1 + dl;
+  if (dl == 0 || (end < s.size() && IsAsciiDigit(s[end])) || !IsValidDay(y, mo, d)) return false;
+  m->year = y;
+  m->month = mo;
+  m->day = d;
+  m->numeric = true;
+  *len = end - k;
+  return true;
+}
+
 std::vector<DateMention> FindDates(std::u32string_view s) {
   std::vector<DateMention> out;
   size_t i = 0;
@@ -128,6 +151,11 @@ std::vector<DateMention> FindDates(std::u32string_view s) {
         }
         break;
       }
+    }
+    if (!found && NumericDateAt(s, k, &m, &len)) {
+      // 2023-05-12, 2023/5/12, 2023.05.12 (dates of publication lines and datelines)
+      k += len;
+      found = true;
     }
     if (!found) {
       // [YYYY年][M月][D日|号]

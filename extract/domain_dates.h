@@ -18,6 +18,7 @@ struct DateMention {
   int day = 0;                // 0: only a year or month
   int relative_days = 0;      // 昨天 = -1, 今天 = 0, 前天 = -2 (only when `relative`)
   bool relative = false;
+  bool numeric = false;       // written 2023-05-12 (publication lines, datelines)
   std::string time_of_day;    // 上午, 下午, 晚上, ... (empty when not stated)
 };
 

@@ -324,6 +324,15 @@ int HostBeforeAccompanyFrame(std::u32string_view s, const std::vector<domain::Pe
   return -1;
 }
 
+// True when the clause holding `pos` goes on to 陪同/随同 (乙在A调研时陪同, 乙到A陪同检查): its
+// subject accompanies someone else.
+bool ClauseEndsAccompanying(std::u32string_view s, size_t pos) {
+  size_t end = pos;
+  while (end < s.size() && !domain::IsClauseBreak(s[end])) ++end;
+  const std::u32string_view rest = s.substr(pos, end - pos);
+  return rest.find(U"陪同") != std::u32string_view::npos || rest.find(U"随同") != std::u32string_view::npos;
+}
+
 // True when a title word starts at s[i] (副书记, 总书记, 县长).
 bool TitleStartsAt(std::u32string_view s, size_t i) {
   constexpr size_t kMaxTitle = 6;
@@ -442,6 +451,7 @@ Actor StopActor(const SentenceView& v, const domain::StopList& list, const Artic
 void ReadTourStops(const SentenceView& v, const std::vector<domain::StopList>& lists,
                    const PlaceResolver& place, ArticleState* st) {
   for (const auto& list : lists) {
+    if (ClauseEndsAccompanying(v.s, list.cue_end)) continue;  // a companion's stop (乙在A调研时陪同)
     const Actor who = StopActor(v, list, *st);
     const int actor = who.entity;
     if (actor < 0) continue;
@@ -727,11 +737,16 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
     // Dates.
     std::string sentence_date;
     std::string sentence_time;
+    // A numeric date (2023-05-12 of a publication line) sets the context but is the sentence's
+    // date only when the sentence has no other: a header joined to the lead keeps the lead's day.
+    std::string numeric_date;
     for (const auto& dm : domain::FindDates(s)) {
       std::string resolved = domain::ResolveDate(dm, st.date);
       if (dm.year) st.date.year = dm.year;
       if (resolved.empty()) continue;
-      if (sentence_date.empty()) {
+      if (dm.numeric) {
+        if (numeric_date.empty()) numeric_date = resolved;
+      } else if (sentence_date.empty()) {
         sentence_date = resolved;
         sentence_time = dm.time_of_day;
       }
@@ -742,6 +757,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       }
       if (article_date[sent.article].empty()) article_date[sent.article] = resolved;
     }
+    if (sentence_date.empty()) sentence_date = numeric_date;
     if (!sentence_date.empty()) {
       st.last_date = sentence_date;
       st.time_of_day = sentence_time;
@@ -1044,6 +1060,8 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
           // 陪同调研/陪同检查: the companions' verb, not a visit of their own; 参加调研/一同检查:
           // members of the group (ReadJoiningCues), not its leader.
           if (cue.begin == after_accompany || JoiningCueEndsAt(s, cue.end)) break;
+          // 市长乙在A调研时陪同: the clause ends in 陪同, so its subject is a companion.
+          if (ClauseEndsAccompanying(s, cue.end)) break;
           int subject = subj_i >= 0 ? persons[subj_i].entity : -1;
           size_t subject_begin = subj_i >= 0 ? persons[subj_i].begin : cue.begin;
           // 调研组/视察组/一行 as the subject: the official who led it.

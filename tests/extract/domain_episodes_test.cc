@@ -89,3 +89,17 @@ TEST(DomainEpisode, UnnamedPeopleMakeNoVisitOfTheLeader) {
 
 }  // namespace
 }  // namespace tupu
+
+namespace tupu {
+namespace {
+
+TEST(DomainDates, PublicationLineDatesABareDay) {
+  // The publication line (2023-05-12) gives the month of 11日; the lead's day is the visit's.
+  auto d = ExtractText("发布时间:2023-05-12 10:20 来源:县政府网\n11日上午,县长梅岭到东坡村调研。");
+  auto v = FindFacts(d, EdgeType::kVisited, "梅岭", "东坡村");
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(testing::Prop(v[0], "date"), "2023-05-11");
+}
+
+}  // namespace
+}  // namespace tupu
