@@ -21,6 +21,7 @@ std::vector<EpisodeVisit> Episode::Visits(const std::function<bool(int, int)>& s
   };
   for (const auto& stop : stops_) {
     add(stop.actor, stop);
+    for (int co : stop.co_actors) add(co, stop);
     auto it = members_.find(stop.actor);
     if (it == members_.end()) continue;
     for (const auto& m : it->second) add(m.person, stop);

@@ -27,6 +27,7 @@ struct Evidence {
 // One place one actor went to; the actor's group (its members) went too.
 struct Stop {
   int actor = -1;
+  std::vector<int> co_actors;  // named with the actor as one subject (市领导甲、乙、丙来到A)
   int target = -1;
   Evidence evidence;
   std::string date;  // resolved date of the sentence, may be empty

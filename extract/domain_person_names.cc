@@ -158,6 +158,8 @@ bool IsRoleNotName(std::u32string_view name, std::u32string_view next) {
   for (const auto& role : RoleSuffixes()) {
     // 甲代表县委发言: after a full name, 代表 is the verb (王代表 is the role).
     if (role == U"代表" && name.size() >= 3) continue;
+    // 郑光明同志, 廖志同志: a full name with the comrade's honorific.
+    if (role == U"同志") continue;
     if (role.size() >= 2 && next.substr(0, role.size()) == role) return true;
   }
   return false;

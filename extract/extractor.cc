@@ -412,7 +412,29 @@ void ReadJoiningCues(const SentenceView& v, ArticleState* st) {
 struct Actor {
   int entity = -1;
   size_t named_at = std::u32string::npos;  // npos: not named in this sentence
+  std::vector<int> co_actors;              // 甲、乙和丙来到A: 甲 and 乙 beside the actor 丙
 };
+
+// The persons named with persons[k] as one subject, joined by 、/和/与/及 right before it.
+std::vector<int> CoSubjects(std::u32string_view s, const std::vector<domain::PersonSpan>& persons, int k) {
+  std::vector<int> out;
+  for (int j = k; j > 0; --j) {
+    const auto& prev = persons[j - 1];
+    const auto& cur = persons[j];
+    if (prev.end >= cur.begin || std::u32string_view(U"、和与及").find(s[prev.end]) == std::u32string_view::npos)
+      break;
+    // 甲和县长乙: a title (with its office) may stand between the conjunction and the name.
+    constexpr size_t kMaxTitledGap = 16;
+    if (prev.end + 1 != cur.begin) {
+      const std::u32string_view gap = s.substr(prev.end + 1, cur.begin - prev.end - 1);
+      bool clean = gap.size() <= kMaxTitledGap;
+      for (char32_t c : gap) clean = clean && !domain::IsClauseBreak(c);
+      if (!clean || domain::TitleLengthEndingAt(s, cur.begin) == 0) break;
+    }
+    out.push_back(prev.entity);
+  }
+  return out;
+}
 
 // The person who makes the stops of `list`: the subject before its verb, or the person opening
 // the next clause (走进A、B,甲详细询问…); a group (调研组, 一行) or no subject at all means the
@@ -426,7 +448,8 @@ Actor StopActor(const SentenceView& v, const domain::StopList& list, const Artic
     const bool group_after = domain::ClauseNamesGroup(v.s, after_person, list.cue_begin) &&
                              !domain::Lexicon::Get("group_nouns").IsPrefixOf(v.s.substr(after_person));
     if (group_after && leader >= 0) return {leader};
-    return {v.persons[k].entity, v.persons[k].begin};
+    Actor who{v.persons[k].entity, v.persons[k].begin, CoSubjects(v.s, v.persons, k)};
+    return who;
   }
   if (list.after < v.s.size() && domain::IsClauseBreak(v.s[list.after])) {
     for (const auto& p : v.persons)
@@ -467,6 +490,7 @@ void ReadTourStops(const SentenceView& v, const std::vector<domain::StopList>& l
       if (target < 0) continue;
       domain::Stop stop;
       stop.actor = actor;
+      stop.co_actors = who.co_actors;
       stop.target = target;
       const size_t from = std::min({who.named_at, list.cue_begin, item.begin});
       stop.evidence = {v.index, v.run.Span(from, item.end)};

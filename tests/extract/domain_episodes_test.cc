@@ -15,8 +15,14 @@ using testing::FindFacts;
 
 TEST(DomainEpisode, MembersVisitTheLeadersStops) {
   domain::Episode e;
-  e.AddStop({/*actor=*/1, /*target=*/10, {}, "05-01", ""});
-  e.AddStop({1, 11, {}, "05-01", ""});
+  domain::Stop first;
+  first.actor = 1;
+  first.target = 10;
+  first.date = "05-01";
+  domain::Stop second = first;
+  second.target = 11;
+  e.AddStop(first);
+  e.AddStop(second);
   e.AddMember(1, 2, {});
   e.AddMember(1, 2, {});  // once
   e.AddMember(1, 1, {});  // not with himself
@@ -99,6 +105,26 @@ TEST(DomainDates, PublicationLineDatesABareDay) {
   auto v = FindFacts(d, EdgeType::kVisited, "梅岭", "东坡村");
   ASSERT_EQ(v.size(), 1u);
   EXPECT_EQ(testing::Prop(v[0], "date"), "2023-05-11");
+}
+
+}  // namespace
+}  // namespace tupu
+
+namespace tupu {
+namespace {
+
+TEST(DomainEpisode, SeveralPersonsAsOneSubject) {
+  auto d = ExtractText("6月5日,市领导罗青、柯远先后来到东湖街道、西山镇督导防汛工作。");
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "罗青", "西山镇").empty());
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "柯远", "西山镇").empty());
+  auto two = ExtractText("7月2日,县委书记罗青和县长柯远一同来到白鹭乡,调研茶叶生产。");
+  EXPECT_FALSE(FindFacts(two, EdgeType::kVisited, "罗青", "白鹭乡").empty());
+  EXPECT_FALSE(FindFacts(two, EdgeType::kVisited, "柯远", "白鹭乡").empty());
+}
+
+TEST(DomainEpisode, ComradeAfterAName) {
+  auto d = ExtractText("近日,市人大常委会副主任罗青同志带领视察组来到创新产业园。");
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "罗青", "创新产业园").empty());
 }
 
 }  // namespace
