@@ -33,7 +33,10 @@ std::string RoleOf(std::u32string_view word) {
       {U"本报记者", "reporter"}, {U"特约记者", "reporter"}, {U"见习记者", "reporter"},
       {U"融媒体记者", "reporter"}, {U"记者", "reporter"},   {U"通讯员", "correspondent"},
       {U"实习生", "intern"},      {U"摄影", "photographer"}, {U"摄像", "photographer"},
-      {U"编辑", "editor"},        {U"责任编辑", "editor"}};
+      {U"编辑", "editor"},        {U"责任编辑", "editor"}, {U"全媒体记者", "reporter"},
+      {U"融媒记者", "reporter"},  {U"新媒体记者", "reporter"}, {U"首席记者", "reporter"},
+      {U"责编", "editor"},        {U"撰稿", "writer"},      {U"审核", "editor"},
+      {U"校对", "editor"},        {U"编审", "editor"},      {U"监制", "editor"}};
   for (const auto& [k, role] : kRoles) {
     if (word == k) return role;
   }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -193,6 +194,34 @@ int GovernmentOfHeadTitle(DocumentBuilder& b, const std::u32string& title,
   return b.Entity(NodeLabel::kOrganization, bare, "government");
 }
 
+// A paragraph's closing credit in brackets without a role: (秦某某) or (陈某 张某) at the end of a
+// sentence, one to three plausible names separated by blanks. s[b, e) is inside the brackets.
+std::optional<domain::Byline> BareNamesInBrackets(std::u32string_view s, size_t b, size_t e) {
+  constexpr size_t kMaxNames = 3;
+  // Only where a credit stands: after a sentence end or at the end of the text.
+  const bool after_sentence = b >= 2 && domain::IsSentenceEnd(s[b - 2]);
+  const bool at_end = e + 1 >= s.size() || domain::IsSentenceEnd(s[e + 1]) || domain::IsBlank(s[e + 1]);
+  if (!after_sentence && !at_end) return std::nullopt;
+  domain::Byline byline;
+  size_t i = b;
+  while (i < e) {
+    while (i < e && domain::IsBlank(s[i])) ++i;
+    size_t j = i;
+    while (j < e && !domain::IsBlank(s[j])) ++j;
+    if (j == i) break;
+    if (!domain::IsPlausibleName(s.substr(i, j - i)) || byline.names.size() == kMaxNames) return std::nullopt;
+    domain::BylineName n;
+    n.name = domain::ToUtf8(s.substr(i, j - i));
+    n.role = "credit";
+    n.begin = i - b;
+    n.end = j - b;
+    byline.names.push_back(n);
+    i = j;
+  }
+  if (byline.names.empty()) return std::nullopt;
+  return byline;
+}
+
 // Bylines in parentheses inside a lead: 本报讯 (记者 X 通讯员 Y) ...
 struct InlineByline {
   size_t begin = 0;  // code point where the inner text starts
@@ -207,7 +236,11 @@ std::vector<InlineByline> FindParenthesisedBylines(const CharRun& run) {
     while (j < s.size() && j - i < 60 && s[j] != U')' && s[j] != U'\uFF09') ++j;
     if (j >= s.size() || (s[j] != U')' && s[j] != U'\uFF09')) continue;
     auto parsed = domain::ParseBylineLine(run.Sub(i + 1, j), false, "");
-    if (parsed) out.push_back({i + 1, *parsed});
+    if (parsed) {
+      out.push_back({i + 1, *parsed});
+    } else if (auto names = BareNamesInBrackets(s, i + 1, j)) {
+      out.push_back({i + 1, *names});
+    }
     i = j;
   }
   // 本报讯 记者 X 通讯员 Y 11月22日,...: the longest run of blank-separated tokens after the lead
@@ -619,6 +652,24 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       if (use && domain::IsPlausibleName(s.substr(p, use))) {
         names.insert(s.substr(p, use));
         strong_names.insert(s.substr(p, use));
+      }
+    }
+    // A name before its title (何某副省长率…, 赵某书记的讲话, 朱某元帅): a full name that opens
+    // a clause and a title right after it.
+    for (size_t p = 0; p < s.size(); ++p) {
+      if (p > 0 && !domain::IsClauseBreak(s[p - 1]) && !domain::IsBlank(s[p - 1]) &&
+          std::u32string_view(U"的和与及、在由向对为是将把被从到等").find(s[p - 1]) == std::u32string_view::npos)
+        continue;
+      for (size_t len : {size_t{2}, size_t{3}}) {
+        if (p + len >= s.size() || !domain::IsPlausibleName(s.substr(p, len))) continue;
+        // 区委书记, 温州市副市长: a body or a place before its title, not a name.
+        if (std::u32string_view(U"委市县区省镇乡协工局办厅处部院所站队副常").find(s[p + len - 1]) !=
+            std::u32string_view::npos)
+          continue;
+        if (domain::Lexicon::Get("titles_after_names").LongestAt(s, p + len) == 0) continue;
+        names.insert(s.substr(p, len));
+        strong_names.insert(s.substr(p, len));
+        break;
       }
     }
     // The tagger's PER, when the name rules agree.
