@@ -64,6 +64,8 @@ void SetLevel(Division* d) {
   }
 }
 
+uint64_t Pair(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
+
 }  // namespace
 
 Gazetteer::Gazetteer() {
@@ -76,8 +78,9 @@ Gazetteer::Gazetteer() {
   for (size_t i = 0; i < divisions_.size(); ++i) {
     const Division& d = divisions_[i];
     by_name_[d.name].push_back(i);
+    size_t& longest = longest_by_pair_[Pair(d.name[0], d.name[1])];  // names have >= 2 chars
+    longest = std::max(longest, d.name.size());
     by_code_.emplace(d.code, i);
-    max_name_ = std::max(max_name_, d.name.size());
     // Short forms only for counties and cities: a town's short form is too often a word.
     if (!d.short_name.empty() && (d.level == DivisionLevel::kCounty || d.level == DivisionLevel::kCity))
       by_short_name_[d.short_name].push_back(i);
@@ -101,7 +104,7 @@ void Gazetteer::Load(std::string_view csv, DivisionLevel level) {
     // streets: code,name,areaCode,...
     if (f.size() >= 3) d.parent = ToCode(f[2]);
     // 市辖区, 县, 省直辖县级行政区划: placeholders of the statistics, not names.
-    if (d.name == U"市辖区" || d.name == U"县" || d.name.find(U"直辖") != std::u32string::npos) continue;
+    if (d.name.size() < 2 || d.name == U"市辖区" || d.name.find(U"直辖") != std::u32string::npos) continue;
     SetLevel(&d);
     divisions_.push_back(std::move(d));
   }
@@ -130,8 +133,13 @@ std::vector<PlaceMatch> Gazetteer::FindPlaces(std::u32string_view s) const {
   const Lexicon& place_words = Lexicon::Get("place_continuations");
   const Lexicon& common_words = Lexicon::Get("place_short_stopwords");
   for (size_t i = 0; i < s.size();) {
+    auto pair = i + 1 < s.size() ? longest_by_pair_.find(Pair(s[i], s[i + 1])) : longest_by_pair_.end();
+    if (pair == longest_by_pair_.end()) {
+      ++i;
+      continue;
+    }
     PlaceMatch best;
-    for (size_t n = std::min(max_name_, s.size() - i); n >= 2; --n) {
+    for (size_t n = std::min(pair->second, s.size() - i); n >= 2; --n) {
       const std::u32string key(s.substr(i, n));
       auto full = by_name_.find(key);
       if (full != by_name_.end()) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace tupu::domain {
@@ -55,7 +56,9 @@ class Gazetteer {
   std::unordered_map<std::u32string, std::vector<size_t>> by_name_;
   std::unordered_map<std::u32string, std::vector<size_t>> by_short_name_;
   std::unordered_map<uint64_t, size_t> by_code_;
-  size_t max_name_ = 0;
+  // The first two characters of every name (full or short) -> the longest name starting so: most
+  // positions of a text start none, and the others need only lengths up to that.
+  std::unordered_map<uint64_t, size_t> longest_by_pair_;
 };
 
 }  // namespace tupu::domain

@@ -5,7 +5,6 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <utility>
 
 #include "extract/domain_text.h"
@@ -30,6 +29,8 @@ Lexicon::Lexicon(std::string_view text) {
     if (line.empty()) continue;
     std::u32string word = ToU32(line);
     max_length_ = std::max(max_length_, word.size());
+    first_chars_.insert(word.front());
+    last_chars_.insert(word.back());
     words_.insert(std::move(word));
   }
 }
@@ -52,14 +53,14 @@ const Lexicon& Lexicon::Get(std::string_view name) {
 }
 
 size_t Lexicon::LongestAt(std::u32string_view s, size_t i) const {
-  if (i >= s.size()) return 0;
+  if (i >= s.size() || first_chars_.count(s[i]) == 0) return 0;
   for (size_t n = std::min(max_length_, s.size() - i); n > 0; --n)
     if (words_.count(std::u32string(s.substr(i, n)))) return n;
   return 0;
 }
 
 size_t Lexicon::LongestEndingAt(std::u32string_view s, size_t end) const {
-  if (end > s.size()) return 0;
+  if (end > s.size() || end == 0 || last_chars_.count(s[end - 1]) == 0) return 0;
   for (size_t n = std::min(max_length_, end); n > 0; --n)
     if (words_.count(std::u32string(s.substr(end - n, n)))) return n;
   return 0;

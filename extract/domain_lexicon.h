@@ -31,6 +31,9 @@ class Lexicon {
   explicit Lexicon(std::string_view text);
   std::unordered_set<std::u32string> words_;
   size_t max_length_ = 0;
+  // First and last characters of the words: most positions of a text start or end no word, and
+  // these reject them without building a key (the rules ask at every character).
+  std::unordered_set<char32_t> first_chars_, last_chars_;
 };
 
 }  // namespace tupu::domain

@@ -1,4 +1,6 @@
-// bench_domain_share [SEEDS_DIR] [MB]: the domain layer's share of extraction time. Repeats the
+// bench_domain_share [SEEDS_DIR] [MB] [fp32|int16]: the domain layer's share of extraction time
+// (with the tagger's fp32 reference or its int16 fast path, the default of `tupu ingest` where the
+// CPU has it). Repeats the
 // seed pages up to MB megabytes (default 2), then times (a) tagging every sentence with lac_small
 // and (b) the whole Extractor with the tagger; the domain share is (b - a) / b. Also times the
 // Extractor without a tagger (rules only). Prints one line per measurement and the share.
@@ -47,7 +49,9 @@ int main(int argc, char** argv) {
     bytes += d.text.size();
     docs.push_back(std::move(d));
   }
-  auto tagger = tupu::LacTagger::Load({});
+  tupu::LacOptions options;
+  if (argc > 3 && std::string(argv[3]) == "int16") options.precision = tupu::LacOptions::Precision::kInt16;
+  auto tagger = tupu::LacTagger::Load(options);
   if (!tagger.ok()) {
     std::fprintf(stderr, "%s\n", tagger.status().ToString().c_str());
     return 1;
@@ -86,7 +90,8 @@ int main(int argc, char** argv) {
   }
   const double rules_s = Seconds(t0);
 
-  std::printf("input            %.2f MB in %zu documents\n", bytes / 1e6, docs.size());
+  std::printf("input            %.2f MB in %zu documents (tagger %s)\n", bytes / 1e6, docs.size(),
+              options.precision == tupu::LacOptions::Precision::kInt16 ? "int16" : "fp32");
   std::printf("extract+tagger   %.3f s  (%.2f MB/s, %zu facts)\n", extract_s, bytes / 1e6 / extract_s, facts);
   std::printf("tagging only     %.3f s  (%zu words)\n", tag_s, words);
   std::printf("rules only       %.3f s  (%.2f MB/s)\n", rules_s, bytes / 1e6 / rules_s);
