@@ -666,7 +666,8 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
         if (std::u32string_view(U"委市县区省镇乡协工局办厅处部院所站队副常").find(s[p + len - 1]) !=
             std::u32string_view::npos)
           continue;
-        if (domain::Lexicon::Get("titles_after_names").LongestAt(s, p + len) == 0) continue;
+        const size_t title = domain::Lexicon::Get("titles_after_names").LongestAt(s, p + len);
+        if (title == 0 || (title == 2 && s[p + len + 1] == U'长')) continue;  // 白马县长: a head
         names.insert(s.substr(p, len));
         strong_names.insert(s.substr(p, len));
         break;
@@ -1026,6 +1027,20 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
                               b.Get(person).name);
         }
       }
+    }
+
+    // A name before a head's title (何某副省长, 刘某省长): the government of that level.
+    for (const auto& person : persons) {
+      const size_t n = domain::Lexicon::Get("titles_after_names").LongestAt(s, person.end);
+      if (n == 0) continue;
+      const std::u32string title = s.substr(person.end, n);
+      const int gov = GovernmentOfHeadTitle(b, title, st.orgs);
+      if (gov < 0) continue;
+      Properties props;
+      SetProperty(&props, "title", domain::ToUtf8(title));
+      if (!article_date[sent.article].empty()) SetProperty(&props, "date", article_date[sent.article]);
+      held_orgs[person.entity].push_back(gov);
+      b.Fact(EdgeType::kHoldsPosition, person.entity, gov, sidx, sent.run.Span(person.begin, person.end + n), props);
     }
 
     // Other organisations: phrases that start where a name can start (after punctuation, a
