@@ -353,6 +353,17 @@ int HostBeforeAccompanyFrame(std::u32string_view s, const std::vector<domain::Pe
     if (s[at] != U'在') continue;
     for (const auto& p : persons)
       if (p.end == at) return p.entity;
+    // 在乙的陪同下,市长甲深入…: the host opens the clause after the frame (after his title).
+    constexpr size_t kMaxTitled = 16;
+    const size_t next = cue.end + 1;
+    if (next >= s.size() || !domain::IsClauseBreak(s[next])) return -1;
+    for (const auto& p : persons)
+      if (p.begin > next && p.begin - next <= kMaxTitled) {
+        bool same_clause = true;
+        for (size_t k = next + 1; k < p.begin; ++k) same_clause = same_clause && !domain::IsClauseBreak(s[k]);
+        return same_clause ? p.entity : -1;
+      }
+    return -1;
   }
   return -1;
 }

@@ -76,6 +76,12 @@ TEST(DomainEpisode, HostBeforeAnAccompanyFrame) {
   EXPECT_TRUE(FindFacts(d, EdgeType::kVisited, "齐远", "").empty());
 }
 
+TEST(DomainEpisode, HostAfterAnAccompanyFrame) {
+  auto d = ExtractText("8月6日,在副县长齐远的陪同下,市长梅岭先后来到东坡水库、西河闸站。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kAccompanied, "齐远", "梅岭").size(), 1u);
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "梅岭", "西河闸站").empty());
+}
+
 TEST(DomainEpisode, LeadersWhoWentTheirOwnWays) {
   auto d = ExtractText(
       "2月5日,镇党委书记杜衡、镇长柳青分别带队走访企业,副镇长石磊参加活动。\n"
