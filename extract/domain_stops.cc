@@ -74,6 +74,15 @@ void TrimItem(std::u32string_view s, StopItem* item) {
   // 位于天凝镇工业园区的A公司: the place is what follows the last 的.
   const size_t de = s.substr(item->begin, item->end - item->begin).rfind(U'的');
   if (de != std::u32string_view::npos) item->begin += de + 1;
+  // 杏花村、柳树村两个村: a count of the places just listed ends the last one.
+  for (size_t k = item->begin + 2; k + 1 < item->end; ++k) {
+    const bool numeral = IsAsciiDigit(s[k]) || std::u32string_view(U"两二三四五六七八九十几多").find(s[k]) !=
+                                                   std::u32string_view::npos;
+    if (numeral && (s[k + 1] == U'个' || s[k + 1] == U'家' || s[k + 1] == U'处')) {
+      item->end = k;
+      break;
+    }
+  }
   // 石佛办事处各核酸检测点, 甲镇部分村组: the place is what comes before the quantifier.
   for (std::u32string_view q : {std::u32string_view(U"各"), std::u32string_view(U"所属"),
                                 std::u32string_view(U"下属"), std::u32string_view(U"辖区"),

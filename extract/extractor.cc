@@ -673,10 +673,13 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
         continue;
       for (size_t len : {size_t{2}, size_t{3}}) {
         if (p + len >= s.size() || !domain::IsPlausibleName(s.substr(p, len))) continue;
-        // 区委书记, 温州市副市长: a body or a place before its title, not a name.
+        // 区委书记, 温州市副市长, 区政府副区长: a body or a place before its title, not a name.
         if (std::u32string_view(U"委市县区省镇乡协工局办厅处部院所站队副常").find(s[p + len - 1]) !=
             std::u32string_view::npos)
           continue;
+        domain::UnitKind unit_kind;
+        bool unit_generic;
+        if (domain::OrgSuffixEndingAt(s.substr(p, len), len, &unit_kind, &unit_generic) > 0) continue;
         const size_t title = domain::Lexicon::Get("titles_after_names").LongestAt(s, p + len);
         if (title == 0 || (title == 2 && s[p + len + 1] == U'长')) continue;  // 白马县长: a head
         names.insert(s.substr(p, len));
@@ -952,20 +955,24 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       // 社区市民健身中心: the mention inside (市民健身中心) is the item only when what comes before
       // it in the item is named too (淀山湖镇广日电气有限公司: the town, then the company).
       if (e >= 0) {
-        size_t covered = pb;
-        for (bool grew = true; grew && covered < pe;) {
-          grew = false;
-          for (const auto& m : mentions)
-            if (m.second.first == covered && m.second.second > covered) covered = m.second.second, grew = true;
-        }
-        if (covered >= pe) return e;
+        size_t covered = pb;  // named characters from the item's start on (regions before a unit count)
+        while (covered < pe && org_taken[covered]) ++covered;
+        // Only regions and places may hold the innermost unit (青山办事处柳树社区); after an office
+        // (区应急管理局指挥中心) the whole item is one place.
+        bool regions_before = true;
+        for (const auto& m : mentions)
+          if (m.second.first >= pb && m.second.second <= pe && m.first != e &&
+              b.Get(m.first).kind != "region" && b.Get(m.first).kind != "place")
+            regions_before = false;
+        if (covered >= pe && regions_before) return e;
         e = -1;
         for (size_t k = pb; k < pe; ++k) org_taken[k] = false;  // the whole item is named below
       }
+      const bool named_inside = e < 0 && innermost_ending_at() >= 0;
       bool free = true;
-      for (size_t k = pb; k < pe; ++k) free = free && !org_taken[k] && !taken[k];
+      for (size_t k = pb; k < pe; ++k) free = free && !taken[k];
       if (!free) return -1;
-      if (domain::OrgPhraseEnd(std::u32string_view(s).substr(0, pe), pb) == pe) {
+      if (!named_inside && domain::OrgPhraseEnd(std::u32string_view(s).substr(0, pe), pb) == pe) {
         add_orgs(pb, pe, true);
         e = innermost_ending_at();
         if (e >= 0) return e;

@@ -82,6 +82,20 @@ TEST(DomainEpisode, HostAfterAnAccompanyFrame) {
   EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "梅岭", "西河闸站").empty());
 }
 
+TEST(DomainEpisode, CountsConjunctionsAndOfficesInLists) {
+  auto d = ExtractText(
+      "3月15日,区长孙明一行来到石桥街道杏花村、柳树村两个村,察看防火物资储备情况。\n"
+      "随后,孙明前往河西镇林场和区应急管理局指挥中心,听取工作汇报。\n"
+      "区政府副区长何平一同参加调研。\n");
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "孙明", "柳树村").empty());
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "孙明", "河西镇林场").empty());
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "孙明", "区应急管理局指挥中心").empty());
+  EXPECT_TRUE(FindFacts(d, EdgeType::kVisited, "孙明", "两个村").empty());
+  // 区政府 before a title is a body, not a person.
+  EXPECT_FALSE(testing::HasEntity(d, NodeLabel::kPerson, "区政府"));
+  EXPECT_EQ(FindFacts(d, EdgeType::kAccompanied, "何平", "孙明").size(), 1u);
+}
+
 TEST(DomainEpisode, LeadersWhoWentTheirOwnWays) {
   auto d = ExtractText(
       "2月5日,镇党委书记杜衡、镇长柳青分别带队走访企业,副镇长石磊参加活动。\n"
