@@ -170,6 +170,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
         if (text.size() >= 3 && unit.generic == false) ctx->region = text.size() > 3 && !stripped.empty() ? stripped : text;
         if (!stem_set) {
           ctx->chain_stem = prefix;
+          ctx->chain_stem_as_written = short_prefix;
           stem_set = true;
         }
         continue;
@@ -200,6 +201,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
       out.push_back(org);
       if (!stem_set) {
         ctx->chain_stem = prefix + text;
+        ctx->chain_stem_as_written.clear();
         stem_set = true;
       }
       continue;
@@ -225,6 +227,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
       AddAlias(&org, text);
       if (!stem_set) {
         ctx->chain_stem = street;
+        ctx->chain_stem_as_written.clear();
         stem_set = true;
       }
     } else if (IsStandaloneName(text) && prefix.empty() && prev_name.empty()) {
@@ -240,6 +243,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
       // 县委常委、办公室主任: the bare office of a later link belongs to this body.
       if (!stem_set) {
         ctx->chain_stem = ToU32(org.name);
+        ctx->chain_stem_as_written.clear();
         stem_set = true;
       }
     } else if (unit.generic || bare) {
@@ -259,6 +263,9 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
       if (prev_name.empty() && prefix.empty() && !ctx->chain_stem.empty()) {
         std::u32string stripped = StripCityPrefix(ctx->chain_stem);
         if (!stripped.empty()) AddAlias(&org, stripped + text);
+        // 吉林高新区党工委书记、管委会主任: 管委会 is 吉林高新区's as written, too.
+        if (!ctx->chain_stem_as_written.empty() && ctx->chain_stem_as_written != ctx->chain_stem)
+          AddAlias(&org, ctx->chain_stem_as_written + text);
       }
     } else {
       // The unit's own stem (text without its suffix) must say something.
@@ -285,6 +292,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
             (level_body && text.size() >= suffix + 2))
           NotePlace(prefix + text.substr(0, text.size() - suffix + 1), ctx);
         ctx->chain_stem = prefix + text.substr(0, text.size() - suffix + (level_committee ? 1 : 0));
+        ctx->chain_stem_as_written.clear();
         stem_set = true;
       }
       const bool place_like = unit.kind == UnitKind::kPlace;
@@ -307,6 +315,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
     }
     if (!stem_set && !prefix.empty()) {
       ctx->chain_stem = prefix;
+      ctx->chain_stem_as_written.clear();
       stem_set = true;
     }
     prev_name = ToU32(org.name);

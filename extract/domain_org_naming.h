@@ -21,6 +21,7 @@ struct NamedLevel {
 
 struct OrgContext {
   std::u32string chain_stem;  // 高新区, 柳湾: what a bare 管委会/办事处 in this chain belongs to
+  std::u32string chain_stem_as_written;  // 吉林高新区: the stem with the city the text gave it
   std::u32string region;      // the last named region of the article (高新区)
   // Named places by level character: 市 省 县 区 (districts, no zones) 镇 乡, and 街 for 街道.
   // Bare bodies of a level (市委, 县政府, 镇党委, 街道党工委, 乡长's 乡政府) belong to the place

@@ -824,6 +824,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       }
     }
     st.orgs.chain_stem.clear();
+    st.orgs.chain_stem_as_written.clear();
     // Dates.
     std::string sentence_date;
     std::string sentence_time;
