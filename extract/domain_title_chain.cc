@@ -49,6 +49,7 @@ size_t UnsurnamedNameAt(std::u32string_view s, size_t i) {
 // A name without a Han surname needs a post as its anchor: after 领导, 负责人 or 代表 the words
 // that follow are as often a verb or an adverb (班子领导多次带队).
 bool RejectedAfterTitle(std::u32string_view name, std::u32string_view next, std::u32string_view title) {
+  if (name.size() > 2 && IsBlank(name[1])) return false;  // 钱  红: checked by SpacedNameAt
   const bool han = name.find(U'·') == std::u32string_view::npos && SurnameLengthAt(name, 0) > 0 &&
                    IsPlausibleName(name);
   if (han) return IsRoleNotName(name, next);
@@ -69,8 +70,21 @@ size_t BeforeBracketNote(std::u32string_view s, size_t end, size_t floor) {
   return end;
 }
 
+// A two-character name spaced for width in a list (钱  红): a surname, one to three blanks, one
+// character, then where a name can end. Its length with the blanks; 0 when none.
+size_t SpacedNameAt(std::u32string_view s, size_t i) {
+  constexpr size_t kMaxBlanks = 3;
+  if (SurnameLengthAt(s, i) != 1) return 0;
+  size_t j = i + 1;
+  while (j < s.size() && j - i - 1 < kMaxBlanks && IsBlank(s[j])) ++j;
+  if (j == i + 1 || j >= s.size() || !IsCjk(s[j]) || !CanEndName(s, j + 1)) return 0;
+  const std::u32string joined{s[i], s[j]};
+  return IsPlausibleName(joined) ? j + 1 - i : 0;
+}
+
 // Name at s[i] that ends where a name can end; prefers the longer form.
 size_t AnchoredNameAt(std::u32string_view s, size_t i) {
+  if (const size_t spaced = SpacedNameAt(s, i)) return spaced;
   const size_t unsurnamed = UnsurnamedNameAt(s, i);
   if (unsurnamed > 0 && s.substr(i, unsurnamed).find(U'·') != std::u32string_view::npos) return unsurnamed;
   size_t len = NameLengthAt(s, i);

@@ -368,6 +368,14 @@ int HostBeforeAccompanyFrame(std::u32string_view s, const std::vector<domain::Pe
   return -1;
 }
 
+// A name as a person's node calls it: 钱  红 (spaced for width in a list) is 钱红.
+std::u32string WithoutBlanks(std::u32string_view name) {
+  std::u32string out;
+  for (char32_t c : name)
+    if (!domain::IsBlank(c)) out += c;
+  return out;
+}
+
 // True when the clause holding `pos` goes on to 陪同/随同 (乙在A调研时陪同, 乙到A陪同检查): its
 // subject accompanies someone else.
 bool ClauseEndsAccompanying(std::u32string_view s, size_t pos) {
@@ -877,7 +885,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
             !TitleStartsAt(s, p + n.size()))
           continue;  // 王丰副书记 and 习近平总书记 are names before their titles
         for (size_t k = p; k < p + n.size(); ++k) taken[k] = true;
-        const int e = b.Entity(NodeLabel::kPerson, domain::ToUtf8(n));
+        const int e = b.Entity(NodeLabel::kPerson, domain::ToUtf8(WithoutBlanks(n)));
         persons.push_back({p, p + n.size(), e});
         note(e, p, p + n.size());
       }

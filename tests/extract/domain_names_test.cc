@@ -36,6 +36,13 @@ TEST(DomainNames, UnsurnamedNamesBecomePersonsWithPositions) {
   EXPECT_EQ(FindFacts(d, EdgeType::kAccompanied, "苏和", "敖其尔").size(), 1u);
 }
 
+TEST(DomainNames, NamesSpacedForWidthAreJoined) {
+  auto d = ExtractText("区人大常委会副主任林  青、罗远出席会议。");
+  EXPECT_TRUE(HasEntity(d, NodeLabel::kPerson, "林青"));
+  EXPECT_TRUE(HasEntity(d, NodeLabel::kPerson, "罗远"));
+  EXPECT_FALSE(HasEntity(d, NodeLabel::kPerson, "林  青"));
+}
+
 TEST(DomainNames, WordsAfterATitleAreNotNames) {
   EXPECT_TRUE(TitledNames("县委书记主持召开会议。").empty());
   EXPECT_TRUE(TitledNames("各位主任,大家好。").empty());
