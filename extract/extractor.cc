@@ -183,8 +183,10 @@ int GovernmentOfHeadTitle(DocumentBuilder& b, const std::u32string& title,
   if (title.size() < 2 || title.back() != U'长') return -1;
   const char32_t level = title[title.size() - 2];
   if (std::u32string_view(U"市区县镇乡省").find(level) == std::u32string_view::npos) return -1;
-  // Qualified only when the article named exactly one place of that level.
-  const std::u32string& place = ctx.OnlyPlaceOf(level);
+  // Qualified by the chain's own body of that level (西畴县委副书记、县长 -> 西畴县政府), else
+  // when the article named exactly one place of that level.
+  const bool chain_place = ctx.chain_stem.size() >= 3 && ctx.chain_stem.back() == level;
+  const std::u32string& place = chain_place ? ctx.chain_stem : ctx.OnlyPlaceOf(level);
   const std::string bare = domain::ToUtf8(std::u32string{level}) + "政府";
   if (!place.empty()) {
     const int e = b.Entity(NodeLabel::kOrganization, domain::ToUtf8(place) + "政府", "government");
@@ -677,7 +679,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
     // a clause and a title right after it.
     for (size_t p = 0; p < s.size(); ++p) {
       if (p > 0 && !domain::IsClauseBreak(s[p - 1]) && !domain::IsBlank(s[p - 1]) &&
-          std::u32string_view(U"的和与及、在由向对为是将把被从到等").find(s[p - 1]) == std::u32string_view::npos)
+          std::u32string_view(U"的和与及、在由向对为是将把被从到等据照受经").find(s[p - 1]) == std::u32string_view::npos)
         continue;
       for (size_t len : {size_t{2}, size_t{3}}) {
         if (p + len >= s.size() || !domain::IsPlausibleName(s.substr(p, len))) continue;
