@@ -21,6 +21,7 @@
 #include "extract/domain_dates.h"
 #include "extract/domain_episodes.h"
 #include "extract/domain_events.h"
+#include "extract/domain_gazetteer.h"
 #include "extract/domain_lexicon.h"
 #include "extract/domain_org_naming.h"
 #include "extract/domain_person_names.h"
@@ -386,6 +387,24 @@ bool ClauseEndsAccompanying(std::u32string_view s, size_t pos) {
   const std::u32string_view rest = s.substr(pos, end - pos);
   return rest.find(U"陪同") != std::u32string_view::npos || rest.find(U"随同") != std::u32string_view::npos;
 }
+
+// `name` without the town or county it opens with (a full name the gazetteer knows), empty when
+// it opens with none or nothing would be left.
+std::string WithoutLeadingDivision(const std::string& name) {
+  const std::u32string n = domain::ToU32(name);
+  size_t start = 0;  // past the counties and towns the name opens with (婺源县紫阳镇…)
+  for (const auto& place : domain::Gazetteer::Get().FindPlaces(n)) {
+    const auto level = place.division->level;
+    if (place.begin != start || place.short_form ||
+        (level != domain::DivisionLevel::kTown && level != domain::DivisionLevel::kCounty))
+      break;
+    start = place.end;
+  }
+  if (start == 0 || n.size() - start < 4) return {};
+  return domain::ToUtf8(std::u32string_view(n).substr(start));
+}
+
+bool IsBracket(char32_t c) { return c == U'(' || c == U')' || c == U'\uFF08' || c == U'\uFF09'; }
 
 // True when a title word starts at s[i] (副书记, 总书记, 县长).
 bool TitleStartsAt(std::u32string_view s, size_t i) {
@@ -930,6 +949,12 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
           b.Alias(e, o.name);
         }
         for (const auto& al : o.aliases) b.Alias(e, al);
+        // 淀山湖镇广日电气(昆山)有限公司: a town or county written before a company says where it
+        // is; the company is also known without it.
+        if (o.kind == domain::UnitKind::kCompany) {
+          const std::string unprefixed = WithoutLeadingDivision(o.name);
+          if (!unprefixed.empty()) b.Alias(e, unprefixed);
+        }
         const std::u32string surface = domain::ToU32(o.name);
         if (surface.size() >= 3) RememberSurface(&known_orgs, surface, e);
         for (const auto& al : o.aliases) {
@@ -1106,7 +1131,9 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       if (!sent.words.empty()) {
         size_t restart = start;
         for (const auto& w : sent.words) {
-          if (w.cp_begin >= start && w.cp_end < pe && IsNonNameTag(w.tag)) restart = w.cp_end;
+          // Brackets inside a name (广日电气(昆山)有限公司) are part of it.
+          const bool bracket = w.cp_end == w.cp_begin + 1 && IsBracket(s[w.cp_begin]);
+          if (w.cp_begin >= start && w.cp_end < pe && IsNonNameTag(w.tag) && !bracket) restart = w.cp_end;
         }
         if (restart > start) {
           start = restart;

@@ -69,6 +69,12 @@ TEST(DomainArticlePlaces, ShortFormsInsideNamesAreNoPlaces) {
   EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "宁远", "县委").size(), 1u);
 }
 
+TEST(DomainArticlePlaces, CompaniesInBracketsAndAfterATown) {
+  // The tagger's brackets do not cut the name; the town before it is an alias's worth.
+  auto d = ExtractText("在婺源县紫阳镇青禾电气(江西)有限公司,调研组查看车间。");
+  EXPECT_TRUE(testing::HasAlias(d, "青禾电气(江西)有限公司"));
+}
+
 TEST(DomainArticlePlaces, BannersHaveBodiesToo) {
   auto d = ExtractText("正蓝旗召开会议。旗委书记敖其尔主持。");
   EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "敖其尔", "正蓝旗委").size(), 1u);
