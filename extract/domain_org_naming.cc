@@ -139,15 +139,17 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
     std::u32string text(phrase.substr(unit.begin, unit.end - unit.begin));
     const bool last = u + 1 == units.size();
     if (unit.kind == UnitKind::kRegion) {
+      const std::u32string as_written = text;
       if (!unit.generic) NotePlace(text, ctx);
       if (unit.generic) {
         // A bare 区/市 before a body means "our" region when the article named one.
         if (text == U"区" && !ctx->region.empty()) {
           text = ctx->region;
         } else if (text.size() == 1 && std::u32string_view(U"市县镇乡旗州区").find(text[0]) != std::u32string_view::npos &&
-                   !last && IsLevelBody(phrase.substr(units[u + 1].begin,
-                                                                          units[u + 1].end - units[u + 1].begin))) {
-          // 乡党委, 县政府: the one town (county) the article named.
+                   !last && (IsLevelBody(phrase.substr(units[u + 1].begin, units[u + 1].end - units[u + 1].begin)) ||
+                             (units[u + 1].kind == UnitKind::kGovernment &&
+                              std::u32string_view(U"市县区旗").find(text[0]) != std::u32string_view::npos))) {
+          // 乡党委, 县政府, 县教育局: the one town (county) the article named.
           const std::u32string& place = ctx->OnlyPlaceOf(text[0]);
           if (!place.empty()) {
             bare_level = text;
@@ -166,7 +168,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
         // spellings meet in one node; the city-qualified form becomes an alias.
         std::u32string stripped = StripCityPrefix(text);
         prefix += stripped.empty() ? text : stripped;
-        short_prefix += text;
+        short_prefix += as_written;  // 县教育局 stays an alias of 东平县教育局
         if (text.size() >= 3 && unit.generic == false) ctx->region = text.size() > 3 && !stripped.empty() ? stripped : text;
         if (!stem_set) {
           ctx->chain_stem = prefix;
