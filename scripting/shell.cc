@@ -23,6 +23,7 @@
 
 #include <editline/readline.h>
 
+#include "scripting/did_you_mean.h"
 #include "scripting/table_renderer.h"
 
 namespace tupu {
@@ -148,21 +149,6 @@ const std::vector<DotCommand>& DotCommands() {
        [](ShellState& state, const std::vector<std::string>&) { state.quit = true; }},
   };
   return commands;
-}
-
-size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 std::vector<std::string> SplitWords(const std::string& line) {
@@ -345,16 +331,10 @@ std::string DotCommandHelp() {
 }
 
 std::string SuggestDotCommand(const std::string& typed) {
-  std::string best;
-  size_t best_distance = 3;
-  for (const auto& command : DotCommands()) {
-    size_t d = EditDistance(typed, command.name);
-    if (d < best_distance) {
-      best_distance = d;
-      best = command.name;
-    }
-  }
-  return best;
+  std::vector<std::string> names;
+  for (const auto& command : DotCommands()) names.emplace_back(command.name);
+  std::vector<std::string> nearest = NearestNames(typed, names, 2, 1);
+  return nearest.empty() ? "" : nearest[0];
 }
 
 int RunShell(LuaRuntime& runtime, const ShellOptions& options) {
