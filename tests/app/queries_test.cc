@@ -43,7 +43,9 @@ class QueriesTest : public ::testing::Test {
   static void SetUpTestSuite() {
     db_dir_ = new TempDir();
     CommandResult ingest =
-        RunCommand(Quote(TUPU_BINARY) + " ingest --db " + Quote(Db()) + " seeds > /dev/null");
+        // fp32: the golden outputs are the exact reference tagger's (the default may be int16).
+        RunCommand(Quote(TUPU_BINARY) + " ingest --precision fp32 --db " + Quote(Db()) +
+                   " seeds > /dev/null");
     ingest_exit_code_ = ingest.exit_code;
   }
   static void TearDownTestSuite() {
