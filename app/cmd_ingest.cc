@@ -38,14 +38,14 @@ std::atomic<bool> g_stop{false};
 extern "C" void HandleInterrupt(int) { g_stop.store(true); }
 
 // "ingested N documents (...): ... in S s (R MB/s), tagger int16 (avx2)" and the database totals.
+// N counts what the store took in; skipped inputs are counted beside it, never subtracted.
 void PrintSummary(const IngestStats& stats, const LacTagger* tagger, const std::string& db,
                   GraphStore& store) {
   const double mb = stats.bytes / 1e6;
   fmt::print(stderr,
              "ingested {} documents ({} new, {} replaced, {} unchanged, {} duplicates, {} "
              "skipped): {} entities, {} edges in {:.2f} s ({:.2f} MB/s), tagger {}\n",
-             stats.documents - stats.skipped, stats.added, stats.replaced, stats.unchanged,
-             stats.duplicates,
+             stats.Ingested(), stats.added, stats.replaced, stats.unchanged, stats.duplicates,
              stats.skipped, stats.entities, stats.facts, stats.seconds,
              stats.seconds > 0 ? mb / stats.seconds : 0.0,
              tagger ? tagger->PrecisionLabel() : std::string("off (rules only)"));
@@ -105,6 +105,10 @@ int RunIngest(const IngestArgs& args) {
   progress.Finish();
 
   if (!args.quiet) PrintSummary(stats, tagger.get(), args.db, **store);
+  if (!args.quiet && stats.documents == 0 && stats.skipped == 0) {
+    fmt::print(stderr, "tupu ingest: no documents found (folders are searched for .txt, .md and "
+                       ".jsonl files)\n");
+  }
   if (!stats.write_error.ok()) {
     fmt::print(stderr, "tupu ingest: stopped: {}\n(documents written before it are kept)\n",
                stats.write_error.ToString());
