@@ -242,18 +242,20 @@ char** Complete(const char* text, int, int) {
 }
 
 // Ctrl-C at the prompt. libedit's own SIGINT handling (rl_catch_signals) re-sends the signal to
-// the whole process group with kill(0, ...) and then retries the interrupted read(), so readline()
-// neither returns nor forgets the line; a siglongjmp out of the handler would leave libedit's
-// state and the terminal mode half-changed. So libedit reads keys through ReadKey instead: it
+// the whole process group with kill(0, ...); its read() retries one EINTR and gives up at the
+// second, so readline() returned NULL as for Ctrl-D and the shell ended. Nothing in libedit clears
+// a line on a signal, and a siglongjmp out of the handler would leave libedit's state and the
+// terminal mode half-changed. So libedit reads keys through ReadKey instead: it
 // waits with ppoll(), which lets SIGINT in only while it waits (no race between testing the flag
 // and sleeping), and answers a SIGINT with end-of-input. readline() then returns as it does for
 // Ctrl-D, through its normal exit (terminal restored), and the flag tells the two apart.
 // ReadKey decodes UTF-8 itself: libedit's wrapper takes the returned int as the whole character.
 int ReadByte(unsigned char* byte) {
-  sigset_t block, waiting;
+  sigset_t block, original, waiting;
   sigemptyset(&block);
   sigaddset(&block, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &block, &waiting);
+  pthread_sigmask(SIG_BLOCK, &block, &original);
+  waiting = original;
   sigdelset(&waiting, SIGINT);
   int result = -1;
   while (!g_prompt_interrupted) {
@@ -266,7 +268,7 @@ int ReadByte(unsigned char* byte) {
     result = n == 1 ? 1 : 0;
     break;
   }
-  pthread_sigmask(SIG_UNBLOCK, &block, nullptr);
+  pthread_sigmask(SIG_SETMASK, &original, nullptr);
   return g_prompt_interrupted ? -1 : result;
 }
 
