@@ -21,7 +21,7 @@ TEST(LacInt16GemmTest, KernelMatchesPortableAndFloat) {
       std::vector<float> b(static_cast<size_t>(k) * n);
       for (float& v : b) v = weight(rng);
       LacInt16Matrix q = QuantizeLacMatrix(b.data(), k, n);
-      for (int m : {1, 3, 4, 9}) {
+      for (int m : {1, 2, 3, 4, 6, 7, 9}) {  // every remainder after the 4-row blocks
         std::vector<float> a(static_cast<size_t>(m) * k);
         for (float& v : a) v = activation(rng);
         std::vector<int16_t> aq(a.size());
