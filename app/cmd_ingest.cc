@@ -1,5 +1,6 @@
-// `tupu ingest [--db DIR] [--jobs N] PATH...`: read files, folders or stdin, extract the facts and
-// store them, one atomic batch per document. Prints a progress bar on a terminal and a summary.
+// `tupu ingest [--db DIR] [--jobs N] [--precision auto|fp32|int16] PATH...`: read files, folders or
+// stdin, extract the facts and store them, one atomic batch per document. Prints a progress bar on
+// a terminal and a summary that names the tagger arithmetic that ran.
 // Exit code: 0 all went in; 3 some inputs were skipped (each named on stderr); 1 nothing could be
 // done (the database could not be opened, the model is missing) or the store failed mid-way.
 #include <fmt/format.h>
@@ -29,12 +30,31 @@ struct IngestArgs {
   bool quiet = false;
   bool no_tagger = false;
   std::string model_dir;
-  std::string precision = "fp32";
+  std::string precision;  // set by AddPrecisionOption
 };
 
 std::atomic<bool> g_stop{false};
 
 extern "C" void HandleInterrupt(int) { g_stop.store(true); }
+
+// "ingested N documents (...): ... in S s (R MB/s), tagger int16 (avx2)" and the database totals.
+// N counts what the store took in; skipped inputs are counted beside it, never subtracted.
+void PrintSummary(const IngestStats& stats, const LacTagger* tagger, const std::string& db,
+                  GraphStore& store) {
+  const double mb = stats.bytes / 1e6;
+  fmt::print(stderr,
+             "ingested {} documents ({} new, {} replaced, {} unchanged, {} duplicates, {} "
+             "skipped): {} entities, {} edges in {:.2f} s ({:.2f} MB/s), tagger {}\n",
+             stats.Ingested(), stats.added, stats.replaced, stats.unchanged, stats.duplicates,
+             stats.skipped, stats.entities, stats.facts, stats.seconds,
+             stats.seconds > 0 ? mb / stats.seconds : 0.0,
+             tagger ? tagger->PrecisionLabel() : std::string("off (rules only)"));
+  auto counts = store.Counts();
+  if (counts.ok()) {
+    fmt::print(stderr, "database {}: {} documents, {} nodes, {} edges\n", db, counts->documents,
+               counts->nodes, counts->edges);
+  }
+}
 
 int RunIngest(const IngestArgs& args) {
   StoreOptions store_options;
@@ -49,8 +69,8 @@ int RunIngest(const IngestArgs& args) {
   if (!args.no_tagger) {
     LacOptions lac_options;
     lac_options.model_dir = args.model_dir;
-    lac_options.precision = args.precision == "int16" ? LacOptions::Precision::kInt16
-                                                      : LacOptions::Precision::kFp32;
+    lac_options.precision =
+        ParseLacPrecision(args.precision).value_or(LacOptions::Precision::kAuto);
     auto loaded = LacTagger::Load(lac_options);
     if (!loaded.ok()) {
       fmt::print(stderr,
@@ -84,19 +104,10 @@ int RunIngest(const IngestArgs& args) {
   std::signal(SIGTERM, SIG_DFL);
   progress.Finish();
 
-  double mb = stats.bytes / 1e6;
-  if (!args.quiet) {
-    fmt::print(stderr,
-               "ingested {} documents ({} new, {} replaced, {} unchanged, {} duplicates, {} "
-               "skipped): {} entities, {} edges in {:.2f} s ({:.2f} MB/s)\n",
-               stats.documents - stats.skipped, stats.added, stats.replaced, stats.unchanged,
-               stats.duplicates, stats.skipped, stats.entities, stats.facts, stats.seconds,
-               stats.seconds > 0 ? mb / stats.seconds : 0.0);
-    auto counts = (*store)->Counts();
-    if (counts.ok()) {
-      fmt::print(stderr, "database {}: {} documents, {} nodes, {} edges\n", args.db,
-                 counts->documents, counts->nodes, counts->edges);
-    }
+  if (!args.quiet) PrintSummary(stats, tagger.get(), args.db, **store);
+  if (!args.quiet && stats.documents == 0 && stats.skipped == 0) {
+    fmt::print(stderr, "tupu ingest: no documents found (folders are searched for .txt, .md and "
+                       ".jsonl files)\n");
   }
   if (!stats.write_error.ok()) {
     fmt::print(stderr, "tupu ingest: stopped: {}\n(documents written before it are kept)\n",
@@ -129,10 +140,7 @@ void AddIngestCommand(CLI::App& root, int* exit_code) {
   cmd->add_flag("-q,--quiet", args->quiet, "No progress bar and no summary");
   cmd->add_option("--model-dir", args->model_dir,
                   "lac_small model folder (default: $TUPU_LAC_DIR, else python3-jieba's)");
-  cmd->add_option("--precision", args->precision,
-                  "Tagger arithmetic: fp32 (exact) or int16 (about 2.5x faster, 99.9% the same tags)")
-      ->check(CLI::IsMember({"fp32", "int16"}))
-      ->capture_default_str();
+  AddPrecisionOption(cmd, &args->precision);
   cmd->add_flag("--no-tagger", args->no_tagger,
                 "Extract with rules only, without the lac_small tagger (lower recall)");
   cmd->callback([args, exit_code] { *exit_code = RunIngest(*args); });

@@ -26,7 +26,7 @@ struct TagArgs {
   std::string format = "words";
   bool no_normalize = false;
   std::string model_dir;
-  std::string precision = "fp32";
+  std::string precision;  // set by AddPrecisionOption
   int jobs = 1;
   bool domain = false;
 };
@@ -134,8 +134,7 @@ int RunTag(const TagArgs& args) {
   LacOptions options;
   options.model_dir = args.model_dir;
   options.normalize = !args.no_normalize;
-  options.precision = args.precision == "int16" ? LacOptions::Precision::kInt16
-                                                : LacOptions::Precision::kFp32;
+  options.precision = ParseLacPrecision(args.precision).value_or(LacOptions::Precision::kAuto);
   auto tagger = LacTagger::Load(options);
   if (!tagger.ok()) {
     fmt::print(stderr, "tupu tag: {}\n", tagger.status().ToString());
@@ -190,10 +189,7 @@ void AddTagCommand(CLI::App& root, int* exit_code) {
                 "Feed the text to the model as it is (no full-width -> half-width mapping)");
   cmd->add_option("--model-dir", args->model_dir,
                   "lac_small model folder (default: $TUPU_LAC_DIR, else python3-jieba's)");
-  cmd->add_option("--precision", args->precision,
-                  "fp32 (exact) or int16 (faster, AVX2 when the CPU has it)")
-      ->check(CLI::IsMember({"fp32", "int16"}))
-      ->capture_default_str();
+  AddPrecisionOption(cmd, &args->precision);
   cmd->add_option("-j,--jobs", args->jobs, "Tagging threads")->check(CLI::Range(1, 256))
       ->capture_default_str();
   cmd->add_flag("--domain", args->domain,

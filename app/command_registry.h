@@ -35,6 +35,11 @@ void AddDbOption(CLI::App* command, std::string* db_path);
 // database as its writer, and wait for a running writer instead of failing.
 void AddWriteOptions(CLI::App* command, bool* write, bool* wait, const std::string& write_help);
 
+// --precision auto|fp32|int16, which `tag` and `ingest` share; `*precision` starts as "auto".
+// auto is the int16 tagger where the CPU has its SIMD kernel (about 2.5x faster, 99.9% of tags
+// the same), fp32 elsewhere; fp32 is the exact reference, int16 forces the int16 arithmetic.
+void AddPrecisionOption(CLI::App* command, std::string* precision);
+
 }  // namespace tupu
 
 #define TUPU_REGISTER_COMMAND(ident, ...) \

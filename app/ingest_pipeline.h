@@ -20,7 +20,9 @@
 namespace tupu {
 
 struct IngestStats {
-  uint64_t documents = 0;  // read and processed
+  // Documents that reached the writer, including those whose extraction failed (counted in
+  // `skipped` too). Inputs the reader skipped (binary files, bad lines) never get here.
+  uint64_t documents = 0;
   uint64_t added = 0;
   uint64_t unchanged = 0;
   uint64_t replaced = 0;
@@ -32,6 +34,10 @@ struct IngestStats {
   double seconds = 0;
   bool interrupted = false;
   Status write_error;     // the store failed: the run stopped (committed documents are kept)
+
+  // Documents the store took in, whatever it did with them (added, unchanged, replaced or
+  // reported as a duplicate): never `documents - skipped`, which underflows when the reader skips.
+  uint64_t Ingested() const { return added + unchanged + replaced + duplicates; }
 };
 
 struct IngestPipelineOptions {

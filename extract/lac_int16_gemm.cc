@@ -99,18 +99,26 @@ __attribute__((target("avx2,avxvnni"))) void GemmRowsVnni(const int16_t* a, int 
   TUPU_LAC_GEMM_ROWS_BODY(TUPU_LAC_MADD_VNNI)
 }
 
+// Rows four at a time, then the last one to three rows in one pass: each pass streams all of B,
+// so three single-row passes would read it three times (the GRU's batches shrink as sentences end,
+// leaving a remainder at most steps).
+#define TUPU_LAC_GEMM_BODY(ROWS)                                                                    \
+  int i = 0;                                                                                       \
+  for (; i + 4 <= m; i += 4) ROWS<4>(a + static_cast<size_t>(i) * lda, lda, b, c + static_cast<size_t>(i) * ldc, ldc); \
+  const int16_t* rest_a = a + static_cast<size_t>(i) * lda;                                        \
+  float* rest_c = c + static_cast<size_t>(i) * ldc;                                                \
+  if (m - i == 3) ROWS<3>(rest_a, lda, b, rest_c, ldc);                                            \
+  if (m - i == 2) ROWS<2>(rest_a, lda, b, rest_c, ldc);                                            \
+  if (m - i == 1) ROWS<1>(rest_a, lda, b, rest_c, ldc);
+
 __attribute__((target("avx2,avxvnni"))) void GemmVnni(const int16_t* a, int m, int lda,
                                                       const LacInt16Matrix& b, float* c, int ldc) {
-  int i = 0;
-  for (; i + 4 <= m; i += 4) GemmRowsVnni<4>(a + static_cast<size_t>(i) * lda, lda, b, c + static_cast<size_t>(i) * ldc, ldc);
-  for (; i < m; ++i) GemmRowsVnni<1>(a + static_cast<size_t>(i) * lda, lda, b, c + static_cast<size_t>(i) * ldc, ldc);
+  TUPU_LAC_GEMM_BODY(GemmRowsVnni)
 }
 
 __attribute__((target("avx2"))) void GemmAvx2(const int16_t* a, int m, int lda,
                                               const LacInt16Matrix& b, float* c, int ldc) {
-  int i = 0;
-  for (; i + 4 <= m; i += 4) GemmRowsAvx2<4>(a + static_cast<size_t>(i) * lda, lda, b, c + static_cast<size_t>(i) * ldc, ldc);
-  for (; i < m; ++i) GemmRowsAvx2<1>(a + static_cast<size_t>(i) * lda, lda, b, c + static_cast<size_t>(i) * ldc, ldc);
+  TUPU_LAC_GEMM_BODY(GemmRowsAvx2)
 }
 
 __attribute__((target("avx2"))) void QuantizeAvx2(const float* x, int count, int16_t* q) {

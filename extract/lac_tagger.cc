@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <span>
 
+#include "extract/lac_int16_gemm.h"
 #include "extract/lac_model.h"
 #include "extract/lac_network.h"
 #include "extract/lac_viterbi.h"
@@ -48,6 +49,7 @@ class LacTaggerImpl final : public LacTagger {
  public:
   LacTaggerImpl(std::shared_ptr<const LacModel> model, LacOptions options)
       : model_(std::move(model)), options_(std::move(options)) {
+    options_.precision = ResolveLacPrecision(options_.precision);
     if (options_.precision == LacOptions::Precision::kInt16) int16_ = MakeLacInt16Weights(*model_);
   }
 
@@ -118,6 +120,8 @@ class LacTaggerImpl final : public LacTagger {
     return out;
   }
 
+  LacOptions::Precision precision() const override { return options_.precision; }
+
  private:
   std::shared_ptr<const LacModel> model_;
   LacOptions options_;
@@ -125,6 +129,35 @@ class LacTaggerImpl final : public LacTagger {
 };
 
 }  // namespace
+
+LacOptions::Precision ResolveLacPrecision(LacOptions::Precision precision) {
+  if (precision != LacOptions::Precision::kAuto) return precision;
+  // The portable int16 loop exists for exactness tests and odd CPUs; it is slower than fp32.
+  const bool simd = std::string_view(LacInt16Kernel()) != "portable";
+  return simd ? LacOptions::Precision::kInt16 : LacOptions::Precision::kFp32;
+}
+
+const char* LacPrecisionName(LacOptions::Precision precision) {
+  switch (precision) {
+    case LacOptions::Precision::kFp32: return "fp32";
+    case LacOptions::Precision::kInt16: return "int16";
+    case LacOptions::Precision::kAuto: return "auto";
+  }
+  return "?";
+}
+
+std::optional<LacOptions::Precision> ParseLacPrecision(std::string_view name) {
+  for (auto p : {LacOptions::Precision::kFp32, LacOptions::Precision::kInt16,
+                 LacOptions::Precision::kAuto}) {
+    if (name == LacPrecisionName(p)) return p;
+  }
+  return std::nullopt;
+}
+
+std::string LacTagger::PrecisionLabel() const {
+  if (precision() != LacOptions::Precision::kInt16) return LacPrecisionName(precision());
+  return std::string("int16 (") + LacInt16Kernel() + ")";
+}
 
 Result<std::unique_ptr<LacTagger>> LacTagger::Load(const LacOptions& options) {
   TUPU_ASSIGN_OR_RETURN(std::shared_ptr<const LacModel> model,

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,9 +27,18 @@ struct LacOptions {
   bool normalize = true;
   // kFp32 reproduces the reference; kInt16 runs the products in int16 (AVX-VNNI or AVX2 chosen
   // at run time, a portable loop otherwise): about 2.5x faster, >= 99.5% of tags as fp32.
-  enum class Precision { kFp32, kInt16 };
+  // kAuto is kInt16 where the CPU has an int16 SIMD kernel and kFp32 elsewhere (the portable
+  // int16 loop is slower than Eigen's fp32): what `tupu tag` and `tupu ingest` use by default.
+  // The library default stays kFp32 so that code asking for nothing gets the exact reference.
+  enum class Precision { kFp32, kInt16, kAuto };
   Precision precision = Precision::kFp32;
 };
+
+// kAuto resolved for this CPU (kFp32 and kInt16 are returned as they are).
+LacOptions::Precision ResolveLacPrecision(LacOptions::Precision precision);
+// "fp32", "int16" or "auto"; and back (nothing for any other name).
+const char* LacPrecisionName(LacOptions::Precision precision);
+std::optional<LacOptions::Precision> ParseLacPrecision(std::string_view name);
 
 // One word as the tagger segments it; offsets point into the original (un-normalised) sentence.
 struct TaggedWord {
@@ -56,6 +66,10 @@ class LacTagger {
   virtual TaggedSentence Tag(std::string_view sentence) const = 0;
   // Tags many sentences at once (faster: the recurrent steps become matrix-matrix products).
   virtual std::vector<TaggedSentence> TagBatch(const std::vector<std::string_view>& sentences) const = 0;
+  // The arithmetic this tagger runs (never kAuto: resolved at Load).
+  virtual LacOptions::Precision precision() const = 0;
+  // What to tell a user about it: "fp32" or "int16 (avx-vnni)" (the kernel the CPU runs).
+  std::string PrecisionLabel() const;
 };
 
 }  // namespace tupu

@@ -9,12 +9,14 @@
 #include <cstring>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "common/model.h"
 #include "common/utf8.h"
 #include "lauxlib.h"
 #include "lua.h"
 #include "lualib.h"
+#include "scripting/did_you_mean.h"
 #include "scripting/lua_binding.h"
 #include "scripting/lua_runtime.h"
 #include "scripting/table_renderer.h"
@@ -293,6 +295,27 @@ int NativeSettings(lua_State* L) {
   return 1;
 }
 
+// tupu.did_you_mean(typed, {names...}) -> "out, outE or outV", or nil when no name is within two
+// edits: the prelude's "no step X" errors suggest as the shell's .help does (did_you_mean.h).
+int NativeDidYouMean(lua_State* L) {
+  std::string typed = luaL_checkstring(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  std::vector<std::string> names;
+  const lua_Integer n = luaL_len(L, 2);
+  for (lua_Integer i = 1; i <= n; ++i) {
+    lua_rawgeti(L, 2, i);
+    if (const char* name = lua_tostring(L, -1)) names.emplace_back(name);
+    lua_pop(L, 1);
+  }
+  std::vector<std::string> nearest = NearestNames(typed, names);
+  if (nearest.empty()) {
+    lua_pushnil(L);
+  } else {
+    lua_pushstring(L, JoinAlternatives(nearest).c_str());
+  }
+  return 1;
+}
+
 constexpr char kPreludeChunkName[] = "=[tupu prelude]";
 
 // tupu.call_site() -> "script.lua:12: ", the innermost line of user code on the stack ("" when
@@ -329,6 +352,7 @@ constexpr luaL_Reg kNatives[] = {
     {"width", NativeWidth},
     {"settings", NativeSettings},
     {"call_site", NativeCallSite},
+    {"did_you_mean", NativeDidYouMean},
     {nullptr, nullptr},
 };
 

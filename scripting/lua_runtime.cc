@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lauxlib.h"
@@ -20,11 +21,57 @@ namespace {
 // How often (in VM instructions) the budget hook runs: rare enough to cost nothing measurable.
 constexpr int kHookEvery = 1000;
 
+// Where the prelude's tupu._no_step_message is kept, out of scripts' reach.
+constexpr char kNoStepKey[] = "tupu.no_step_message";
+constexpr std::string_view kCallNilMethod = "attempt to call a nil value (method '";
+
+// Asks the prelude to explain a call of `name` on the value on top of the stack (left there);
+// pushes the explanation and returns true, or pushes nothing and returns false (not one of ours).
+bool ExplainCallOn(lua_State* L, const std::string& name) {
+  lua_getfield(L, LUA_REGISTRYINDEX, kNoStepKey);
+  lua_pushvalue(L, -2);
+  lua_pushstring(L, name.c_str());
+  if (lua_pcall(L, 2, 1, 0) == LUA_OK && lua_type(L, -1) == LUA_TSTRING) return true;
+  lua_pop(L, 1);
+  return false;
+}
+
+// Lua names a failed method call by the method alone: "attempt to call a nil value (method
+// 'outX')". A message handler runs before the stack unwinds, so the receiver is still in the
+// calling function's registers, just above the nil the call found (OP_SELF puts the method in
+// R[A] and the object in R[A+1]): the first such pair whose object the prelude recognises gives
+// "no step outX on a traversal; did you mean out, outE or outV?". Nodes and edges need this way,
+// since their __index must return nil for a missing property. Pushes the new message, or nothing.
+bool ExplainMissingMethod(lua_State* L, std::string_view message) {
+  size_t at = message.find(kCallNilMethod);
+  if (at == std::string_view::npos) return false;
+  size_t begin = at + kCallNilMethod.size(), end = message.find("')", begin);
+  if (end == std::string_view::npos) return false;
+  const std::string name(message.substr(begin, end - begin));
+  lua_Debug ar;
+  if (lua_getstack(L, 1, &ar) == 0) return false;
+  bool previous_nil = false;
+  for (int n = 1; const char* local = lua_getlocal(L, &ar, n); ++n) {
+    const bool temporary = std::strcmp(local, "(temporary)") == 0;
+    if (temporary && previous_nil && lua_istable(L, -1) && ExplainCallOn(L, name)) {
+      lua_pushfstring(L, "%s%s", std::string(message.substr(0, at)).c_str(), lua_tostring(L, -1));
+      lua_replace(L, -3);  // the receiver's slot
+      lua_pop(L, 1);
+      return true;
+    }
+    previous_nil = temporary && lua_isnil(L, -1);
+    lua_pop(L, 1);
+  }
+  return false;
+}
+
 int MessageHandler(lua_State* L) {
   const char* msg = lua_tostring(L, 1);
   if (msg == nullptr) {
     if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
     msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+  } else if (ExplainMissingMethod(L, msg)) {
+    msg = lua_tostring(L, -1);
   }
   luaL_traceback(L, L, msg, 1);
   return 1;
@@ -167,6 +214,10 @@ Status LuaRuntime::OpenLibraries() {
     lua_pop(L_, 1);
     return Status::Corruption("the built-in Lua prelude failed to load: " + message);
   }
+  lua_getglobal(L_, "tupu");
+  lua_getfield(L_, -1, "_no_step_message");
+  lua_setfield(L_, LUA_REGISTRYINDEX, kNoStepKey);
+  lua_pop(L_, 1);
   if (options_.sandbox) {
     lua_getglobal(L_, "load");
     lua_setfield(L_, LUA_REGISTRYINDEX, kUnsafeLoadKey);

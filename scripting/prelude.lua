@@ -1405,6 +1405,61 @@ function native._completion_words()
   return words
 end
 
+---------------------------------------------------------------------------------------------------
+-- "No step outX on a traversal; did you mean out, outE or outV?" instead of Lua's "attempt to call
+-- a nil value (method 'outX')", as the shell's .help does for dot commands.
+
+-- The steps a user may call on each kind of object (a node or an edge also starts a traversal).
+local STEP_CLASSES = {traversal = {Traversal}, node = {Node, Traversal}, edge = {Edge, Traversal},
+                      ["ranked result"] = {Ranked}, subgraph = {Subgraph}, graph = {Graph}}
+
+local function step_names(kind)
+  local names = {}
+  for _, class in ipairs(STEP_CLASSES[kind] or {}) do
+    for name, v in pairs(class) do
+      if type(name) == "string" and type(v) == "function" and not name:match("^_") then
+        names[#names + 1] = name
+      end
+    end
+  end
+  return names
+end
+
+local function no_step_message(kind, name)
+  local where = kind == "graph" and "the graph g" or article(kind)
+  local message = "no step " .. name .. " on " .. where
+  local near = native.did_you_mean(name, step_names(kind))
+  return near and message .. "; did you mean " .. near .. "?" or message
+end
+
+-- The message for a method call that found nothing on `x` (nil when x is none of ours). Called by
+-- the runtime's message handler, which sees the receiver of a failed call (lua_runtime.cc): nodes
+-- and edges cannot raise in __index, since a missing property must stay nil (n.kind, e.date).
+function native._no_step_message(x, name)
+  local mt = getmetatable(x)
+  local kind = mt == Graph and "graph" or kind_of(x)
+  if type(name) ~= "string" or STEP_CLASSES[kind] == nil then return nil end
+  return no_step_message(kind, name)
+end
+
+-- Traversals, rankings and subgraphs have no fields a user reads by name (their own start with
+-- "_", and a ranking's metric and key_column are set on it), so a name they lack is a typo of a
+-- step: say so where it was typed, whether it is called or only read.
+local function strict_index(class, kind, fallback)
+  return function(self, key)
+    local v = fallback and fallback(self, key)
+    if v == nil then v = class[key] end
+    if v ~= nil or type(key) ~= "string" or key:match("^_") then return v end
+    error(site() .. no_step_message(kind, key), 0)
+  end
+end
+Traversal.__index = strict_index(Traversal, "traversal")
+Subgraph.__index = strict_index(Subgraph, "subgraph")
+local ranked_rows = Ranked.__index
+Ranked.__index = strict_index(Ranked, "ranked result", function(r, key)
+  if math.type(key) == "integer" then return ranked_rows(r, key) end
+end)
+
 native.kind_of = kind_of
 native.get_value = get_value
 native.Path = Path

@@ -4,11 +4,14 @@
 
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -23,6 +26,7 @@
 
 #include <editline/readline.h>
 
+#include "scripting/did_you_mean.h"
 #include "scripting/table_renderer.h"
 
 namespace tupu {
@@ -30,10 +34,16 @@ namespace {
 
 // The runtime a SIGINT stops. Only RequestInterrupt (async-signal-safe) is called from the handler.
 std::atomic<LuaRuntime*> g_running_runtime{nullptr};
+// Set by a SIGINT that came while no query ran (at the prompt): ReadKey ends the line with it.
+volatile sig_atomic_t g_prompt_interrupted = 0;
 
 void OnInterrupt(int) {
   LuaRuntime* runtime = g_running_runtime.load();
-  if (runtime != nullptr) runtime->RequestInterrupt();
+  if (runtime != nullptr) {
+    runtime->RequestInterrupt();
+  } else {
+    g_prompt_interrupted = 1;
+  }
 }
 
 struct ShellState {
@@ -150,21 +160,6 @@ const std::vector<DotCommand>& DotCommands() {
   return commands;
 }
 
-size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 std::vector<std::string> SplitWords(const std::string& line) {
   std::vector<std::string> words;
   std::istringstream in(line);
@@ -246,6 +241,57 @@ char** Complete(const char* text, int, int) {
   return rl_completion_matches(text, NextCandidate);
 }
 
+// Ctrl-C at the prompt. libedit's own SIGINT handling (rl_catch_signals) re-sends the signal to
+// the whole process group with kill(0, ...); its read() retries one EINTR and gives up at the
+// second, so readline() returned NULL as for Ctrl-D and the shell ended. Nothing in libedit clears
+// a line on a signal, and a siglongjmp out of the handler would leave libedit's state and the
+// terminal mode half-changed. So libedit reads keys through ReadKey instead: it
+// waits with ppoll(), which lets SIGINT in only while it waits (no race between testing the flag
+// and sleeping), and answers a SIGINT with end-of-input. readline() then returns as it does for
+// Ctrl-D, through its normal exit (terminal restored), and the flag tells the two apart.
+// ReadKey decodes UTF-8 itself: libedit's wrapper takes the returned int as the whole character.
+int ReadByte(unsigned char* byte) {
+  sigset_t block, original, waiting;
+  sigemptyset(&block);
+  sigaddset(&block, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &block, &original);
+  waiting = original;
+  sigdelset(&waiting, SIGINT);
+  int result = -1;
+  while (!g_prompt_interrupted) {
+    struct pollfd input = {STDIN_FILENO, POLLIN, 0};
+    int ready = ppoll(&input, 1, nullptr, &waiting);
+    if (ready < 0 && errno == EINTR) continue;  // the loop condition sees a Ctrl-C
+    if (ready < 0) break;
+    ssize_t n = read(STDIN_FILENO, byte, 1);
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+    result = n == 1 ? 1 : 0;
+    break;
+  }
+  pthread_sigmask(SIG_SETMASK, &original, nullptr);
+  return g_prompt_interrupted ? -1 : result;
+}
+
+int ReadKey(FILE*) {
+  unsigned char byte = 0;
+  if (ReadByte(&byte) != 1) return EOF;
+  // A terminal without ISIG sends Ctrl-C as a key: the same as the signal.
+  if (byte == 0x03) {
+    g_prompt_interrupted = 1;
+    return EOF;
+  }
+  const int length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3
+                                     : (byte >> 3) == 0x1E ? 4 : 0;
+  if (length == 0) return 0xFFFD;  // a stray continuation or invalid lead byte
+  int code_point = length == 1 ? byte : byte & (0x7F >> length);
+  for (int i = 1; i < length; ++i) {
+    if (ReadByte(&byte) != 1) return EOF;
+    if ((byte & 0xC0) != 0x80) return 0xFFFD;
+    code_point = (code_point << 6) | (byte & 0x3F);
+  }
+  return code_point;
+}
+
 std::string HomePath(const char* name) {
   const char* home = std::getenv("HOME");
   if (home == nullptr || *home == '\0') return "";
@@ -266,6 +312,8 @@ class LineReader {
     rl_completer_word_break_characters = const_cast<char*>(rl_basic_word_break_characters);
     rl_attempted_completion_function = Complete;
     rl_completion_append_character = '\0';  // `group_count` is followed by `(`, not a space
+    rl_catch_signals = 0;        // see ReadKey: our SIGINT handler only sets a flag
+    rl_getc_function = ReadKey;  // read before the first readline(), which installs it
     using_history();
     stifle_history(history_lines_);
     if (!history_path_.empty()) read_history(history_path_.c_str());
@@ -276,14 +324,26 @@ class LineReader {
     history_truncate_file(history_path_.c_str(), history_lines_);
   }
 
-  // False at end of input.
-  bool Read(const char* prompt, std::string* line) {
-    if (!interactive_) return static_cast<bool>(std::getline(std::cin, *line));
+  enum class Outcome { kLine, kCancelled, kEnd };
+
+  // kCancelled: Ctrl-C at the prompt (the half-typed line is dropped; a new prompt follows).
+  Outcome Read(const char* prompt, std::string* line) {
+    if (!interactive_) {
+      return std::getline(std::cin, *line) ? Outcome::kLine : Outcome::kEnd;
+    }
+    g_prompt_interrupted = 0;
     char* text = readline(prompt);
-    if (text == nullptr) return false;
+    if (g_prompt_interrupted) {
+      g_prompt_interrupted = 0;
+      std::free(text);
+      std::printf("^C\n");
+      std::fflush(stdout);
+      return Outcome::kCancelled;
+    }
+    if (text == nullptr) return Outcome::kEnd;
     *line = text;
     std::free(text);
-    return true;
+    return Outcome::kLine;
   }
 
   void Remember(const std::string& chunk) {
@@ -321,6 +381,8 @@ class ChunkFeeder {
     return true;
   }
   bool continuing() const { return !pending_.empty(); }
+  // Ctrl-C: an unfinished chunk is dropped with the line, as python and psql drop theirs.
+  void Cancel() { pending_.clear(); }
   const std::string& last_chunk() const { return last_chunk_; }
 
  private:
@@ -345,16 +407,10 @@ std::string DotCommandHelp() {
 }
 
 std::string SuggestDotCommand(const std::string& typed) {
-  std::string best;
-  size_t best_distance = 3;
-  for (const auto& command : DotCommands()) {
-    size_t d = EditDistance(typed, command.name);
-    if (d < best_distance) {
-      best_distance = d;
-      best = command.name;
-    }
-  }
-  return best;
+  std::vector<std::string> names;
+  for (const auto& command : DotCommands()) names.emplace_back(command.name);
+  std::vector<std::string> nearest = NearestNames(typed, names, 2, 1);
+  return nearest.empty() ? "" : nearest[0];
 }
 
 int RunShell(LuaRuntime& runtime, const ShellOptions& options) {
@@ -369,8 +425,8 @@ int RunShell(LuaRuntime& runtime, const ShellOptions& options) {
     setlocale(LC_CTYPE, "C.UTF-8");
   }
 
-  // No SA_RESTART: a Ctrl-C while a query runs sets the hook; at the prompt it is ignored by us
-  // and libedit redraws the line.
+  // No SA_RESTART: a Ctrl-C while a query runs sets the hook; at the prompt it sets the flag
+  // ReadKey answers with end-of-line (the line is dropped, the shell stays).
   struct sigaction action = {};
   action.sa_handler = OnInterrupt;
   sigemptyset(&action.sa_mask);
@@ -394,7 +450,12 @@ int RunShell(LuaRuntime& runtime, const ShellOptions& options) {
     std::string line;
     while (!state.quit) {
       const char* prompt = feeder.continuing() ? "   ...> " : "tupu> ";
-      if (!reader.Read(prompt, &line)) break;
+      LineReader::Outcome outcome = reader.Read(prompt, &line);
+      if (outcome == LineReader::Outcome::kEnd) break;
+      if (outcome == LineReader::Outcome::kCancelled) {
+        feeder.Cancel();
+        continue;
+      }
       int errors_before = state.errors;
       if (feeder.Feed(line)) reader.Remember(feeder.last_chunk());
       if (options.bail && state.errors > errors_before) break;

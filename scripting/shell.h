@@ -1,6 +1,7 @@
 // The interactive shell of `tupu shell`: libedit line editing with history and tab completion,
 // multi-line Lua chunks, expressions that print as tables, dot commands (.mode .maxrows .timer
-// .schema .read .output .help ...), Ctrl-C that stops a query and keeps the shell, an rc file.
+// .schema .read .output .help ...), Ctrl-C that drops the half-typed line at the prompt and stops a
+// running query (only Ctrl-D or .quit leave), an rc file.
 // Reads plain lines (no prompt, no editing) when stdin is not a terminal, so it can be piped.
 // Thread safety: one shell per process (it owns the SIGINT handler while it runs).
 #pragma once

@@ -1,5 +1,5 @@
 // lac_bench: how fast LacTagger tags a text file, one line per sentence.
-//   lac_bench FILE [--precision fp32|int16] [--threads N] [--no-normalize] [--compare]
+//   lac_bench FILE [--precision fp32|int16|auto] [--threads N] [--no-normalize] [--compare]
 // Prints characters, wall seconds, chars/s (wall) and chars per CPU-second (per core: robust on
 // a shared machine), peak RSS; --compare also tags with fp32 and reports the share of
 // characters whose tag agrees.
@@ -62,7 +62,7 @@ std::vector<tupu::TaggedSentence> TagAll(const tupu::LacTagger& tagger,
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: lac_bench FILE [--precision fp32|int16] [--threads N] "
+    std::fprintf(stderr, "usage: lac_bench FILE [--precision fp32|int16|auto] [--threads N] "
                          "[--no-normalize] [--compare]\n");
     return 2;
   }
@@ -71,8 +71,8 @@ int main(int argc, char** argv) {
   bool compare = false;
   for (int i = 2; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--precision") && i + 1 < argc) {
-      options.precision = !std::strcmp(argv[++i], "int16") ? tupu::LacOptions::Precision::kInt16
-                                                           : tupu::LacOptions::Precision::kFp32;
+      options.precision =
+          tupu::ParseLacPrecision(argv[++i]).value_or(tupu::LacOptions::Precision::kFp32);
     } else if (!std::strcmp(argv[i], "--threads") && i + 1 < argc) {
       threads = std::max(1, std::atoi(argv[++i]));
     } else if (!std::strcmp(argv[i], "--no-normalize")) {
@@ -103,7 +103,7 @@ int main(int argc, char** argv) {
   getrusage(RUSAGE_SELF, &usage);
   std::printf("precision=%s threads=%d chars=%zu wall_s=%.3f chars_per_s=%.0f "
               "chars_per_cpu_s=%.0f rss_after_load_mb=%.1f peak_rss_mb=%.1f\n",
-              options.precision == tupu::LacOptions::Precision::kInt16 ? "int16" : "fp32", threads,
+              tupu::LacPrecisionName((*tagger)->precision()), threads,
               chars, wall, chars / wall, chars / cpu, loaded_mb, usage.ru_maxrss / 1024.0);
   if (compare) {
     tupu::LacOptions fp32 = options;

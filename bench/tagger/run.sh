@@ -1,7 +1,8 @@
 #!/bin/sh
 # Tagger benchmark: lac_small in C++ (fp32 and int16, 1 and 2 threads) beside Debian's jieba
 # (posseg and cut) on the sample pages repeated to >= 2 MB, all in one run; then span F1 on
-# ../shared/eval/ner/peoplesdaily-dev.bio when that folder is present.
+# ../shared/eval/ner/peoplesdaily-dev.bio when that folder is present. The `tupu tag` command
+# itself (default precision, model load and output included) against jieba.posseg: tag_command.sh.
 #   bench/tagger/run.sh [BUILD_DIR]      (default: build; needs targets tupu and lac_bench)
 # Rates are also given per CPU-second (chars_per_cpu_s): on a shared machine that is the
 # per-core figure; wall-clock rates depend on what else runs.
@@ -39,6 +40,10 @@ awk -v f="$(rate "$TMP/fp32_1")" -v i="$(rate "$TMP/int16_1")" -v p="$(rate "$TM
     -v i1="$(wall "$TMP/int16_1")" -v i2="$(wall "$TMP/int16_2")" 'BEGIN {
   printf "ratios: fp32/posseg %.2f  int16/posseg %.2f  int16/fp32 %.2f  fp32/cut %.2f  int16/cut %.2f\n", f/p, i/p, i/f, f/c, i/c
   printf "2 threads / 1 thread (wall): fp32 %.2f  int16 %.2f\n", f2/f1, i2/i1 }'
+
+echo
+echo "the tupu tag command with its default precision (tag_command.sh):"
+"$ROOT/bench/tagger/tag_command.sh" "$BUILD"
 
 EVAL="$ROOT/../shared/eval"
 if [ -f "$EVAL/ner_score.py" ]; then

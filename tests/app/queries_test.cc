@@ -43,7 +43,9 @@ class QueriesTest : public ::testing::Test {
   static void SetUpTestSuite() {
     db_dir_ = new TempDir();
     CommandResult ingest =
-        RunCommand(Quote(TUPU_BINARY) + " ingest --db " + Quote(Db()) + " seeds > /dev/null");
+        // fp32: the golden outputs are the exact reference tagger's (the default may be int16).
+        RunCommand(Quote(TUPU_BINARY) + " ingest --precision fp32 --db " + Quote(Db()) +
+                   " seeds > /dev/null");
     ingest_exit_code_ = ingest.exit_code;
   }
   static void TearDownTestSuite() {
@@ -138,6 +140,27 @@ TEST_F(QueriesTest, ReportIsMarkdown) {
   std::string out = RunQuery("report.lua");
   EXPECT_EQ(out.rfind("# Officials and their visits", 0), 0u);
   ExpectGolden("report", out);
+}
+
+// A position named by several articles is one line: its dates, its number of documents and the
+// earliest quote; a new title in the same organisation is said (made-up articles, not the seeds).
+TEST_F(QueriesTest, ReportGroupsPositionsAndSaysWhenTheTitleChanged) {
+  TempDir dir;
+  WriteFileOrDie(dir.Sub("news.jsonl"),
+                 "{\"id\":\"a\",\"text\":\"本报讯 5月8日,县委副书记周明远到城关镇调研。\"}\n"
+                 "{\"id\":\"b\",\"text\":\"本报讯 6月2日,县委副书记周明远到城南街道调研。\"}\n"
+                 "{\"id\":\"c\",\"text\":\"本报讯 10月9日,县委书记周明远到河西乡调研。\"}\n");
+  const std::string db = Quote(dir.Sub("t.db"));
+  ASSERT_EQ(RunCommand(Quote(TUPU_BINARY) + " ingest -q --precision fp32 --db " + db + " " +
+                       Quote(dir.Sub("news.jsonl"))).exit_code, 0);
+  CommandResult r = RunCommand(Quote(TUPU_BINARY) + " run --db " + db + " queries/report.lua");
+  ASSERT_EQ(r.exit_code, 0);
+  const std::string deputy = "- 县委副书记 — 05-08 to 06-02, 2 documents\n\n"
+                             "  > 本报讯 5月8日,县委副书记周明远到城关镇调研。 — *a*\n";
+  const std::string chief = "- 县委书记 — 10-09, 1 document\n";
+  EXPECT_NE(r.out.find(deputy + chief), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Title changed at 县委: 副书记 (05-08) → 书记 (10-09)."), std::string::npos)
+      << r.out;
 }
 
 TEST_F(QueriesTest, ScriptErrorsNameFileAndLine) {

@@ -21,7 +21,7 @@ TEST(LacInt16GemmTest, KernelMatchesPortableAndFloat) {
       std::vector<float> b(static_cast<size_t>(k) * n);
       for (float& v : b) v = weight(rng);
       LacInt16Matrix q = QuantizeLacMatrix(b.data(), k, n);
-      for (int m : {1, 3, 4, 9}) {
+      for (int m : {1, 2, 3, 4, 6, 7, 9}) {  // every remainder after the 4-row blocks
         std::vector<float> a(static_cast<size_t>(m) * k);
         for (float& v : a) v = activation(rng);
         std::vector<int16_t> aq(a.size());
@@ -59,6 +59,21 @@ TEST(LacInt16GemmTest, ActivationsRoundAndSaturate) {
   EXPECT_EQ(q[6], 0);
 }
 
+// auto (the default of `tupu tag` and `tupu ingest`) is int16 exactly where a SIMD kernel runs;
+// the library's own default stays the exact fp32.
+TEST(LacPrecisionTest, AutoPicksInt16WhereTheKernelIsSimd) {
+  const bool simd = std::string(LacInt16Kernel()) != "portable";
+  EXPECT_EQ(ResolveLacPrecision(LacOptions::Precision::kAuto),
+            simd ? LacOptions::Precision::kInt16 : LacOptions::Precision::kFp32);
+  EXPECT_EQ(ResolveLacPrecision(LacOptions::Precision::kFp32), LacOptions::Precision::kFp32);
+  EXPECT_EQ(ResolveLacPrecision(LacOptions::Precision::kInt16), LacOptions::Precision::kInt16);
+  EXPECT_EQ(LacOptions{}.precision, LacOptions::Precision::kFp32);
+  for (const char* name : {"fp32", "int16", "auto"}) {
+    EXPECT_STREQ(LacPrecisionName(*ParseLacPrecision(name)), name);
+  }
+  EXPECT_FALSE(ParseLacPrecision("fp16").has_value());
+}
+
 TEST(LacInt16TaggerTest, AgreesWithFp32OnSeeds) {
   TUPU_REQUIRE_LAC_MODEL();
   std::istringstream in(testing::ReadFileOrDie(testing::TestDataDir() + "/lac_ref_seeds.tsv"));
@@ -74,6 +89,8 @@ TEST(LacInt16TaggerTest, AgreesWithFp32OnSeeds) {
   auto b = LacTagger::Load(int16);
   ASSERT_OK(a.status());
   ASSERT_OK(b.status());
+  EXPECT_EQ((*a)->PrecisionLabel(), "fp32");
+  EXPECT_EQ((*b)->PrecisionLabel(), std::string("int16 (") + LacInt16Kernel() + ")");
   std::vector<TaggedSentence> x = (*a)->TagBatch(views), y = (*b)->TagBatch(views);
   size_t same = 0, total = 0;
   for (size_t i = 0; i < x.size(); ++i) {

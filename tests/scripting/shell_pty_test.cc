@@ -153,5 +153,53 @@ TEST_F(ShellPtyTest, ASessionAsAPersonWouldHaveIt) {
   EXPECT_NE(history.find("g:V{label='Person'}"), std::string::npos) << history;
 }
 
+// Ctrl-C at the prompt forgives: it drops the half-typed line (or unfinished chunk) and shows a
+// fresh prompt; only Ctrl-D leaves. A typo of a step names itself and the nearest steps.
+TEST_F(ShellPtyTest, CtrlCAtThePromptClearsTheLineAndTyposAreExplained) {
+  ASSERT_TRUE(WaitFor("tupu> ")) << screen_;
+
+  // A half-typed line, then Ctrl-C: a fresh prompt, and the next line runs alone.
+  Type("print('half");
+  ASSERT_TRUE(WaitFor("print('half")) << screen_;
+  Type("\x03");
+  ASSERT_TRUE(WaitFor("^C\r\ntupu> ")) << screen_;
+  Type("print('after ' .. 'ctrl-c')\n");
+  ASSERT_TRUE(WaitFor("after ctrl-c")) << screen_;
+
+  // Ctrl-C on an empty prompt, twice: still here.
+  ASSERT_TRUE(WaitFor("tupu> ")) << screen_;
+  Type("\x03");
+  ASSERT_TRUE(WaitFor("tupu> ")) << screen_;
+  Type("\x03");
+  ASSERT_TRUE(WaitFor("tupu> ")) << screen_;
+
+  // An unfinished chunk is dropped too: the prompt is no longer the continuation one.
+  Type("for i = 1, 3 do\n");
+  ASSERT_TRUE(WaitFor("...> ")) << screen_;
+  Type("\x03");
+  ASSERT_TRUE(WaitFor("^C\r\ntupu> ")) << screen_;
+  Type("print(1 + 1)\n");
+  ASSERT_TRUE(WaitFor("\r\n2\r\n")) << screen_;
+
+  // Ctrl-C still stops a running query after all that.
+  Type("while true do end\n");
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  Type("\x03");
+  ASSERT_TRUE(WaitFor("interrupted")) << screen_;
+
+  Type("g:V():outX()\n");
+  ASSERT_TRUE(WaitFor("no step outX on a traversal; did you mean out, outE or outV?")) << screen_;
+  Type("g:node('王明'):evidnce()\n");
+  ASSERT_TRUE(WaitFor("no step evidnce on a node")) << screen_;
+
+  // Ctrl-D leaves, with status 0. libedit draws the prompt a moment before it puts the terminal
+  // in raw mode; a key typed in that moment meets the kernel's line discipline, which a person
+  // never types fast enough to see: wait as one would.
+  ASSERT_TRUE(WaitFor("tupu> ")) << screen_;
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  Type("\x04");
+  EXPECT_EQ(WaitForExit(), 0) << screen_;
+}
+
 }  // namespace
 }  // namespace tupu::testing
