@@ -414,6 +414,23 @@ bool TitleStartsAt(std::u32string_view s, size_t i) {
   return false;
 }
 
+// In `甲陪同副省长乙到A调研` the host is 乙, the person right after 陪同 (after his titles, in the
+// same clause); -1 when no person follows the cue there.
+int HostAfterAccompanyCue(std::u32string_view s, const std::vector<domain::PersonSpan>& persons,
+                          const domain::EventCue& cue) {
+  constexpr size_t kMaxTitled = 20;
+  if (cue.end < s.size() && s[cue.end] == U'下') return -1;  // 在乙陪同下: see the frame
+  for (const auto& p : persons) {
+    if (p.begin < cue.end || p.begin - cue.end > kMaxTitled) continue;
+    for (size_t k = cue.end; k < p.begin; ++k)
+      if (domain::IsClauseBreak(s[k])) return -1;
+    // Only titles and offices between: 陪同调研 (a verb after the cue) names no host.
+    if (p.begin > cue.end && domain::TitleLengthEndingAt(s, p.begin) == 0) return -1;
+    return p.entity;
+  }
+  return -1;
+}
+
 // One ACCOMPANIED fact per (companion, host): 陪同 and 参加调研 may both name the same pair.
 void DropRepeatedCompanions(ExtractedDocument* out) {
   std::set<std::pair<std::string, std::string>> seen;
@@ -1298,6 +1315,9 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
           // 甲在乙、丙陪同下,深入…: the host is the subject before 在, who acts next.
           const int framed_host = HostBeforeAccompanyFrame(s, persons, cue);
           if (framed_host >= 0) st.last_actor = sentence_actor = host = framed_host;
+          // 市委书记甲陪同副省长乙到A调研: the host is named after the cue.
+          const int named_host = HostAfterAccompanyCue(s, persons, cue);
+          if (named_host >= 0) st.last_actor = sentence_actor = host = named_host;
           if (host < 0) break;
           for (int k : domain::CompanionsBefore(s, persons, cue.begin)) {
             const int companion = persons[k].entity;

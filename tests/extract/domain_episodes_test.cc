@@ -96,6 +96,13 @@ TEST(DomainEpisode, CountsConjunctionsAndOfficesInLists) {
   EXPECT_EQ(FindFacts(d, EdgeType::kAccompanied, "何平", "孙明").size(), 1u);
 }
 
+TEST(DomainEpisode, HostNamedAfterTheAccompanyCue) {
+  auto d = ExtractText("5月20日,市委书记梅岭陪同副省长罗远到白鹭县调研。\n罗远一行先后来到白鹭县青山村、绿水合作社。\n");
+  EXPECT_EQ(FindFacts(d, EdgeType::kAccompanied, "梅岭", "罗远").size(), 1u);
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "罗远", "绿水合作社").empty());
+  EXPECT_TRUE(FindFacts(d, EdgeType::kVisited, "梅岭", "").empty());
+}
+
 TEST(DomainEpisode, LeadersWhoWentTheirOwnWays) {
   auto d = ExtractText(
       "2月5日,镇党委书记杜衡、镇长柳青分别带队走访企业,副镇长石磊参加活动。\n"
