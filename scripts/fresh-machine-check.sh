@@ -57,6 +57,14 @@ record() {  # record RESULT
 begin() { step_name=$1; step_start=$(date +%s); log "=== $step_name"; }
 done_step() { record ok; }
 
+summary() {
+  local t
+  log "time per step:"
+  for t in "${timings[@]}"; do echo "  $t" >&2; done
+  # CPU time does not depend on what else the machine is running, unlike the times above.
+  log "CPU time of all steps (user, system): $(times | tail -1)"
+}
+
 # Mount points inside $dir, deepest first (so /dev/pts goes before /dev). Reads /proc/mounts
 # rather than remembering what we mounted, so a run interrupted earlier is cleaned up too.
 mounts_under_root() {
@@ -72,9 +80,9 @@ unmount_all() {
 
 cleanup() {
   local rc=$?
-  [[ -n $step_name ]] && record "FAILED (exit $rc)"
+  if [[ -n $step_name ]]; then record "FAILED (exit $rc)"; fi
   unmount_all
-  [[ ${#timings[@]} -gt 0 ]] && summary
+  if [[ ${#timings[@]} -gt 0 ]]; then summary; fi
   if [[ $rc -eq 0 ]]; then
     log "PASSED: both README commands ran on a fresh Debian 12 root"
   else
