@@ -62,7 +62,9 @@ summary() {
   log "time per step:"
   for t in "${timings[@]}"; do echo "  $t" >&2; done
   # CPU time does not depend on what else the machine is running, unlike the times above.
-  log "CPU time of all steps (user, system): $(times | tail -1)"
+  # (`times` itself, not in $(...): a subshell has no children's times to show.)
+  log "CPU time (user, system) of this script, then of all the commands it ran:"
+  times >&2
 }
 
 # Mount points inside $dir, deepest first (so /dev/pts goes before /dev). Reads /proc/mounts
