@@ -25,8 +25,12 @@ for flag in "$@"; do
     --test)
       packages+=(
         libgtest-dev                    # the test framework
-        python3-networkx python3-igraph # read our GraphML/GEXF back as users do
-        graphviz libxml2-utils          # render our DOT, validate our XML
+        python3-networkx python3-igraph # read our GraphML/GEXF back as users do (tests/graph/*.py)
+        python3-scipy python3-numpy     # networkx's pagerank needs them (tests/graph/
+                                        # networkx_algorithms.py); --no-install-recommends below
+                                        # would otherwise leave them out
+        graphviz                        # `dot -Tsvg` renders our DOT export (tests/graph/read_back.py)
+        libxml2-utils                   # `xmllint` validates our GraphML/GEXF (export_test.cc)
       ) ;;
     --sanitizers)
       packages+=(clang libclang-rt-14-dev) ;;
