@@ -145,7 +145,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
         // A bare 区/市 before a body means "our" region when the article named one.
         if (text == U"区" && !ctx->region.empty()) {
           text = ctx->region;
-        } else if (text.size() == 1 && std::u32string_view(U"市县镇乡旗州区").find(text[0]) != std::u32string_view::npos &&
+        } else if (text.size() == 1 && std::u32string_view(U"省市县镇乡旗州区").find(text[0]) != std::u32string_view::npos &&
                    !last && (IsLevelBody(phrase.substr(units[u + 1].begin, units[u + 1].end - units[u + 1].begin)) ||
                              (units[u + 1].kind == UnitKind::kGovernment &&
                               std::u32string_view(U"市县区旗").find(text[0]) != std::u32string_view::npos))) {
@@ -303,7 +303,11 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
         const size_t street_end = text.rfind(U"街道");
         if (street_end != std::u32string::npos) NotePlace(std::u32string_view(text).substr(0, street_end + 2), ctx);
       }
-      if (place_like || prefix.empty()) {
+      if (prefix.empty() && prev_name.empty() && text.back() == U'厅' && !ctx->OnlyPlaceOf(U'省').empty()) {
+        // 水利厅: departments called 厅 exist only in a province; the article's one province.
+        org.name = ToUtf8(ctx->OnlyPlaceOf(U'省') + text);
+        AddAlias(&org, text);
+      } else if (place_like || prefix.empty()) {
         org.name = ToUtf8(text);
         if (!prefix.empty()) AddAlias(&org, prefix + text);
         if (!short_prefix.empty() && short_prefix != prefix) AddAlias(&org, short_prefix + text);

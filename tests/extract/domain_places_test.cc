@@ -75,6 +75,12 @@ TEST(DomainArticlePlaces, CompaniesInBracketsAndAfterATown) {
   EXPECT_TRUE(testing::HasAlias(d, "青禾电气(江西)有限公司"));
 }
 
+TEST(DomainArticlePlaces, ProvincialBodiesTakeTheProvince) {
+  auto d = ExtractText("按照江西省政协工作部署,省政协常委、水利厅厅长周立到婺源县调研。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "周立", "江西省政协").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "周立", "江西省水利厅").size(), 1u);
+}
+
 TEST(DomainArticlePlaces, BannersHaveBodiesToo) {
   auto d = ExtractText("正蓝旗召开会议。旗委书记敖其尔主持。");
   EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "敖其尔", "正蓝旗委").size(), 1u);
