@@ -1,6 +1,7 @@
 // Stops of a tour (see domain_stops.h): lists after tour verbs and 在-frames, read by position.
 #include "extract/domain_stops.h"
 
+#include <algorithm>
 #include <string>
 
 #include "extract/domain_gazetteer.h"
@@ -175,13 +176,8 @@ std::vector<StopItem> NamedItems(std::u32string_view s, const std::vector<StopIt
 
 // A list after a tour or inspection verb at `i`; false when none starts there.
 bool ReadVerbList(std::u32string_view s, size_t i, const PersonEndsAt& person_ends_at, StopList* out) {
-  size_t n = Lex("tour_verbs").LongestAt(s, i);
-  bool inspect = false;
-  const size_t m = Lex("inspect_verbs").LongestAt(s, i);
-  if (m > n) {
-    n = m;
-    inspect = true;
-  }
+  // The longest verb of either kind; which kind matters only through `motion` below.
+  const size_t n = std::max(Lex("tour_verbs").LongestAt(s, i), Lex("inspect_verbs").LongestAt(s, i));
   if (n == 0 || !SubjectSlotBefore(s, i, person_ends_at)) return false;
   size_t start = i + n;
   // 调研组, 检查员: the group or the rank, not the verb.

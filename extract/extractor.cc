@@ -537,15 +537,15 @@ Actor StopActor(const SentenceView& v, const domain::StopList& list, const Artic
     const size_t after_person = v.persons[k].end;
     const bool group_after = domain::ClauseNamesGroup(v.s, after_person, list.cue_begin) &&
                              !domain::Lexicon::Get("group_nouns").IsPrefixOf(v.s.substr(after_person));
-    if (group_after && leader >= 0) return {leader};
+    if (group_after && leader >= 0) return Actor{leader, std::u32string::npos, {}};
     Actor who{v.persons[k].entity, v.persons[k].begin, CoSubjects(v.s, v.persons, k)};
     return who;
   }
   if (list.after < v.s.size() && domain::IsClauseBreak(v.s[list.after])) {
     for (const auto& p : v.persons)
-      if (p.begin == list.after + 1) return {p.entity};
+      if (p.begin == list.after + 1) return Actor{p.entity, std::u32string::npos, {}};
   }
-  if (domain::ClauseNamesGroup(v.s, list.clause_begin, list.cue_begin)) return {leader};
+  if (domain::ClauseNamesGroup(v.s, list.clause_begin, list.cue_begin)) return Actor{leader, std::u32string::npos, {}};
   // 班子领导多次带队深入企业,实地调研A: people without names went (a clause with people and no
   // person in it), since the last person named. (甲带领部分代表, 深入到A: 甲 led them.)
   size_t since = 0;
@@ -556,9 +556,9 @@ Actor StopActor(const SentenceView& v, const domain::StopList& list, const Artic
     if (people.LongestEndingAt(v.s, e) == 0) continue;
     size_t clause = e;
     while (clause > 0 && !domain::IsClauseBreak(v.s[clause - 1])) --clause;
-    if (clause >= since) return {};
+    if (clause >= since) return Actor{};
   }
-  return {leader};
+  return Actor{leader, std::u32string::npos, {}};
 }
 
 void ReadTourStops(const SentenceView& v, const std::vector<domain::StopList>& lists,
