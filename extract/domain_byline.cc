@@ -55,7 +55,7 @@ bool IsNewspaper(std::u32string_view t) {
 
 // Byline words may carry a keyword glued to a name (记者周明远): split it off.
 bool SplitGlued(const Token& t, std::string* role, Token* name) {
-  for (size_t k = 2; k + 2 <= t.text.size() && k <= 4; ++k) {
+  for (size_t k = 2; k + 2 <= t.text.size() && k <= 5; ++k) {  // up to 全媒体记者
     std::string r = RoleOf(std::u32string_view(t.text).substr(0, k));
     if (!r.empty()) {
       *role = r;

@@ -202,7 +202,7 @@ int GovernmentOfHeadTitle(DocumentBuilder& b, const std::u32string& title,
 std::optional<domain::Byline> BareNamesInBrackets(std::u32string_view s, size_t b, size_t e) {
   constexpr size_t kMaxNames = 3;
   // Only where a credit stands: after a sentence end or at the end of the text.
-  const bool after_sentence = b >= 2 && domain::IsSentenceEnd(s[b - 2]);
+  const bool after_sentence = b == 1 || (b >= 2 && domain::IsSentenceEnd(s[b - 2]));
   const bool at_end = e + 1 >= s.size() || domain::IsSentenceEnd(s[e + 1]) || domain::IsBlank(s[e + 1]);
   if (!after_sentence && !at_end) return std::nullopt;
   domain::Byline byline;
@@ -727,7 +727,8 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
         bool unit_generic;
         if (domain::OrgSuffixEndingAt(s.substr(p, len), len, &unit_kind, &unit_generic) > 0) continue;
         const size_t title = domain::Lexicon::Get("titles_after_names").LongestAt(s, p + len);
-        if (title == 0 || (title == 2 && s[p + len + 1] == U'长')) continue;  // 白马县长: a head
+        // 白马县长 is a county's head; a three-character name before 省长 is a person.
+        if (title == 0 || (title == 2 && s[p + len + 1] == U'长' && len == 2)) continue;
         names.insert(s.substr(p, len));
         strong_names.insert(s.substr(p, len));
         break;

@@ -43,6 +43,16 @@ TEST(DomainNames, NamesSpacedForWidthAreJoined) {
   EXPECT_FALSE(HasEntity(d, NodeLabel::kPerson, "林  青"));
 }
 
+TEST(DomainNames, CreditsAndNamesBeforeAHeadsTitle) {
+  // A credit in brackets opening its own sentence, a glued five-character role, and a full name
+  // before 省长 (which also gives the province's government).
+  auto d = ExtractText("会议要求抓好落实。(罗青远)\n本网消息(全媒体记者柯林)近日,根据沈川平省长批示精神,全省开展检查。");
+  EXPECT_TRUE(HasEntity(d, NodeLabel::kPerson, "罗青远"));
+  EXPECT_TRUE(HasEntity(d, NodeLabel::kPerson, "柯林"));
+  EXPECT_TRUE(HasEntity(d, NodeLabel::kPerson, "沈川平"));
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "沈川平", "").size(), 1u);
+}
+
 TEST(DomainNames, WordsAfterATitleAreNotNames) {
   EXPECT_TRUE(TitledNames("县委书记主持召开会议。").empty());
   EXPECT_TRUE(TitledNames("各位主任,大家好。").empty());
