@@ -271,12 +271,7 @@ std::vector<InlineByline> FindParenthesisedBylines(const CharRun& run) {
 bool GroupSubjectBefore(std::u32string_view s, size_t pos) {
   size_t b = pos;
   while (b > 0 && !domain::IsClauseBreak(s[b - 1])) --b;
-  const std::u32string_view clause = s.substr(b, pos - b);
-  static const std::u32string kGroups[] = {U"调研组", U"视察组", U"督导组", U"检查组", U"考察组",
-                                           U"督查组", U"一行"};
-  for (const auto& g : kGroups)
-    if (clause.find(g) != std::u32string_view::npos) return true;
-  return false;
+  return domain::ClauseNamesGroup(s, b, pos);  // the group nouns of extract/lexicon/group_nouns.txt
 }
 
 // Positions of 带队/带领/率领/率队 in `s`, and of 率 right after a name (甲率调研组): the person
@@ -455,6 +450,9 @@ struct ArticleState {
   std::string last_visit_date;
   std::set<int> body_visitors;  // persons with a visit in the article's body
   domain::Episode episode;      // the article's stops and groups, made into facts at its end
+
+  // Who the article's group follows now: the latest actor, else the latest visitor; -1 for none.
+  int Leader() const { return last_actor >= 0 ? last_actor : last_visitor; }
   std::vector<domain::Stop> headline_stops;  // kept for actors the body gives no stop
 };
 
@@ -486,7 +484,7 @@ void ReadJoiningCues(const SentenceView& v, ArticleState* st) {
   for (size_t i = 0; i < v.s.size(); ++i) {
     const size_t n = cues.LongestAt(v.s, i);
     if (n == 0) continue;
-    const int leader = st->last_actor >= 0 ? st->last_actor : st->last_visitor;
+    const int leader = st->Leader();
     const bool separate = v.s.substr(0, i).find(U"分别") != std::u32string::npos;
     if (leader >= 0 && !separate) {
       for (int k : domain::CompanionsBefore(v.s, v.persons, i)) {
@@ -530,7 +528,7 @@ std::vector<int> CoSubjects(std::u32string_view s, const std::vector<domain::Per
 // the next clause (走进A、B,甲详细询问…); a group (调研组, 一行) or no subject at all means the
 // article's current leader. entity -1 when nobody can be named.
 Actor StopActor(const SentenceView& v, const domain::StopList& list, const ArticleState& st) {
-  const int leader = st.last_actor >= 0 ? st.last_actor : st.last_visitor;
+  const int leader = st.Leader();
   const int k = domain::SubjectBefore(v.s, v.persons, list.cue_begin);
   if (k >= 0) {
     // 甲带市政协考察团一行参观…: a group named after the person travels, and its leader leads.
@@ -1230,7 +1228,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
           size_t subject_begin = subj_i >= 0 ? persons[subj_i].begin : cue.begin;
           // 调研组/视察组/一行 as the subject: the official who led it.
           if (subject < 0 && GroupSubjectBefore(s, cue.begin)) {
-            subject = st.last_actor >= 0 ? st.last_actor : st.last_visitor;
+            subject = st.Leader();
           }
           // 甲带领代表们,深入到乙: a clause that opens with the verb keeps the sentence's actor.
           if (subject < 0 && sentence_actor >= 0 &&
@@ -1312,7 +1310,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
         }
         case domain::CueKind::kAccompany: {
           after_accompany = cue.end;
-          int host = st.last_actor >= 0 ? st.last_actor : st.last_visitor;
+          int host = st.Leader();
           // 甲在乙、丙陪同下,深入…: the host is the subject before 在, who acts next.
           const int framed_host = HostBeforeAccompanyFrame(s, persons, cue);
           if (framed_host >= 0) st.last_actor = sentence_actor = host = framed_host;
