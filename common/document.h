@@ -19,10 +19,13 @@ struct SourceDocument {
   // Where it came from, for messages: "seeds/a.txt", "news.jsonl:17", "<stdin>".
   std::string origin;
   std::string text;  // valid UTF-8 (the reader converts or refuses)
-  // Metadata given with the document (.jsonl fields); empty when not given.
+  // Metadata given with the document (.jsonl fields, a saved page's <meta>, a PDF's masthead);
+  // empty when not given.
   std::string title;
   std::string date;  // as given; the domain layer normalises to YYYY-MM-DD when it can
   std::string source;
+  // The page's web address (a saved page's canonical address); empty when not known.
+  std::string url;
 };
 
 // [begin, end) byte offsets into ExtractedDocument::text.

@@ -63,6 +63,7 @@ Result<SourceDocument> ParseJsonRecord(const std::string& line,
   doc.title = MetadataField(record, "title");
   doc.date = MetadataField(record, "date");
   doc.source = MetadataField(record, "source");
+  doc.url = MetadataField(record, "url");
   return doc;
 }
 

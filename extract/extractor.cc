@@ -19,6 +19,7 @@
 #include "extract/domain_article_splitter.h"
 #include "extract/domain_byline.h"
 #include "extract/domain_dates.h"
+#include "extract/domain_document_date.h"
 #include "extract/domain_episodes.h"
 #include "extract/domain_events.h"
 #include "extract/domain_gazetteer.h"
@@ -626,7 +627,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
   DocumentBuilder b(&out);
 
   domain::DateContext doc_date;
-  const bool has_doc_date = !doc.date.empty() && domain::ParseDocumentDate(doc.date, &doc_date);
+  const bool has_doc_date = domain::DocumentDate(doc, &doc_date);
   if (has_doc_date) {
     domain::DateMention whole;
     whole.year = doc_date.year;
@@ -1477,8 +1478,9 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
   if (!out.title.empty()) SetProperty(&page.props, "title", out.title);
   if (!out.date.empty()) SetProperty(&page.props, "date", out.date);
   if (!out.byline.empty()) SetProperty(&page.props, "byline", out.byline);
-  const std::string_view address = domain::LeadingAddress(out.text);
-  if (!address.empty()) SetProperty(&page.props, "url", std::string(address));
+  const std::string url = doc.url.empty() ? std::string(domain::LeadingAddress(out.text)) : doc.url;
+  if (!url.empty()) SetProperty(&page.props, "url", url);
+  if (!out.source.empty()) SetProperty(&page.props, "source", out.source);
   return out;
 }
 
