@@ -14,20 +14,59 @@
 
 #include <nlohmann/json.hpp>
 
+#include "extract/html_reader.h"
 #include "extract/text_encoding.h"
 
 namespace tupu {
 namespace fs = std::filesystem;
 namespace {
 
-enum class FileKind { kText, kJsonLines, kUnsupported };
+enum class FileKind { kText, kJsonLines, kHtml, kUnsupported };
+
+// A file without an extension (wget and httrack keep the server's names: `index`, `t123_456`) is
+// a page when it opens like one.
+FileKind SniffKind(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[1024];
+  in.read(head, sizeof head);
+  return html::LooksLikeHtml(std::string_view(head, static_cast<size_t>(in.gcount())))
+             ? FileKind::kHtml
+             : FileKind::kUnsupported;
+}
 
 FileKind KindOf(const fs::path& path) {
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   if (ext == ".txt" || ext == ".md" || ext == ".text" || ext == ".markdown") return FileKind::kText;
   if (ext == ".jsonl" || ext == ".ndjson") return FileKind::kJsonLines;
+  if (ext == ".html" || ext == ".htm" || ext == ".shtml" || ext == ".xhtml") return FileKind::kHtml;
+  if (ext.empty()) return SniffKind(path);
   return FileKind::kUnsupported;
+}
+
+DocumentReader::Format FormatOf(FileKind kind) {
+  switch (kind) {
+    case FileKind::kJsonLines: return DocumentReader::Format::kJsonLines;
+    case FileKind::kHtml: return DocumentReader::Format::kHtml;
+    default: return DocumentReader::Format::kText;
+  }
+}
+
+// A page's canonical address is its key when it names one article: the same page saved twice, or
+// saved again after a correction, is then one document. Sites that point every page's canonical
+// link at their home or a section index would make all their pages one, so such addresses (no
+// path, a folder, an index file) are not keys and the file's path is.
+bool IsArticleAddress(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return false;
+  const size_t path = url.find('/', scheme + 3);
+  if (path == std::string_view::npos) return false;
+  std::string_view rest = url.substr(path);
+  rest = rest.substr(0, rest.find_first_of("?#"));
+  if (rest.size() <= 1 || rest.back() == '/') return false;
+  std::string last(rest.substr(rest.rfind('/') + 1));
+  std::transform(last.begin(), last.end(), last.begin(), [](unsigned char c) { return std::tolower(c); });
+  return last.rfind("index.", 0) != 0 && last.rfind("default.", 0) != 0 && last != "index";
 }
 
 std::string NormalisedKey(const fs::path& path) { return path.lexically_normal().string(); }
@@ -67,6 +106,30 @@ Result<SourceDocument> ParseJsonRecord(const std::string& line,
   return doc;
 }
 
+// A text file: one document keyed by its path.
+Result<SourceDocument> TextDocument(std::string_view bytes, const std::string& key) {
+  TUPU_ASSIGN_OR_RETURN(DecodedInput decoded, DecodeInputText(bytes));
+  SourceDocument doc;
+  doc.source_key = key;
+  doc.origin = key;
+  doc.text = std::move(decoded.utf8);
+  return doc;
+}
+
+// A saved page: its article and metadata, keyed by its address when that names the article.
+Result<SourceDocument> HtmlDocument(std::string_view bytes, const std::string& key) {
+  TUPU_ASSIGN_OR_RETURN(html::HtmlPage page, html::ReadHtmlPage(bytes));
+  SourceDocument doc;
+  doc.source_key = IsArticleAddress(page.meta.url) ? page.meta.url : key;
+  doc.origin = key;
+  doc.text = std::move(page.text);
+  doc.title = std::move(page.meta.title);
+  doc.date = std::move(page.meta.date);
+  doc.source = std::move(page.meta.source);
+  doc.url = std::move(page.meta.url);
+  return doc;
+}
+
 }  // namespace
 
 uint64_t DocumentReader::TotalBytes(const std::string& path) {
@@ -85,33 +148,34 @@ uint64_t DocumentReader::TotalBytes(const std::string& path) {
   return total;
 }
 
-Status DocumentReader::ReadText(std::istream& in, const std::string& key,
-                                const DocumentSink& on_document, const ErrorSink& on_error) const {
-  auto fail = [&](Status s) {
-    on_error(key, s);
-    return s;
-  };
+Result<std::string> DocumentReader::ReadWhole(std::istream& in) const {
   std::string bytes;
   char buf[1 << 16];
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     bytes.append(buf, static_cast<size_t>(in.gcount()));
     if (bytes.size() > options_.max_document_bytes) {
-      return fail(Status::InvalidArgument("larger than " +
-                                          std::to_string(options_.max_document_bytes >> 20) +
-                                          " MB; split it or use .jsonl"));
+      return Status::InvalidArgument("larger than " +
+                                     std::to_string(options_.max_document_bytes >> 20) +
+                                     " MB; split it or use .jsonl");
     }
   }
-  if (in.bad()) return fail(Status::IOError("read failed: " + ErrnoText()));
+  if (in.bad()) return Status::IOError("read failed: " + ErrnoText());
   if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return fail(Status::InvalidArgument("empty file: nothing to ingest"));
+    return Status::InvalidArgument("empty file: nothing to ingest");
   }
-  auto decoded = DecodeInputText(bytes);
-  if (!decoded.ok()) return fail(decoded.status());
-  SourceDocument doc;
-  doc.source_key = key;
-  doc.origin = key;
-  doc.text = std::move(decoded->utf8);
-  on_document(std::move(doc));
+  return bytes;
+}
+
+Status DocumentReader::ReadWholeDocument(std::istream& in, const std::string& key,
+                                         const Converter& convert, const DocumentSink& on_document,
+                                         const ErrorSink& on_error) const {
+  auto whole = ReadWhole(in);
+  Result<SourceDocument> doc = whole.ok() ? convert(*whole, key) : whole.status();
+  if (!doc.ok()) {
+    on_error(key, doc.status());
+    return doc.status();
+  }
+  on_document(std::move(doc).value());
   return Status::OK();
 }
 
@@ -142,8 +206,12 @@ Status DocumentReader::ReadJsonLines(std::istream& in, const std::string& origin
 Status DocumentReader::ReadStream(std::istream& in, Format format, const std::string& key,
                                   const DocumentSink& on_document,
                                   const ErrorSink& on_error) const {
-  return format == Format::kJsonLines ? ReadJsonLines(in, key, on_document, on_error)
-                                      : ReadText(in, key, on_document, on_error);
+  switch (format) {
+    case Format::kJsonLines: return ReadJsonLines(in, key, on_document, on_error);
+    case Format::kHtml: return ReadWholeDocument(in, key, HtmlDocument, on_document, on_error);
+    case Format::kText: break;
+  }
+  return ReadWholeDocument(in, key, TextDocument, on_document, on_error);
 }
 
 Status DocumentReader::Read(const std::string& path, const DocumentSink& on_document,
@@ -159,17 +227,19 @@ Status DocumentReader::Read(const std::string& path, const DocumentSink& on_docu
     if (kind == FileKind::kUnsupported && !explicitly_named) return Status::OK();  // not ours
     std::ifstream in(file, std::ios::binary);
     if (!in) return fail(key, Status::IOError("cannot open: " + ErrnoText()));
-    return ReadStream(in, kind == FileKind::kJsonLines ? Format::kJsonLines : Format::kText, key,
-                      on_document, on_error);
+    return ReadStream(in, FormatOf(kind), key, on_document, on_error);
   };
 
   if (path == "-") {
-    // stdin: JSON lines when the first non-blank character opens an object, else one text
-    // document. Streamed, like a file: a large .jsonl on stdin is never held whole.
+    // stdin: JSON lines when the first non-blank character opens an object, a page when it
+    // opens a tag, else one text document. Streamed, like a file: a large .jsonl on stdin is
+    // never held whole.
     std::cin >> std::ws;
-    bool json_lines = std::cin.peek() == '{';
-    return ReadStream(std::cin, json_lines ? Format::kJsonLines : Format::kText, "<stdin>",
-                      on_document, on_error);
+    const int first = std::cin.peek();
+    const Format format = first == '{' ? Format::kJsonLines
+                          : first == '<' ? Format::kHtml
+                                         : Format::kText;
+    return ReadStream(std::cin, format, "<stdin>", on_document, on_error);
   }
 
   std::error_code ec;

@@ -1,7 +1,10 @@
 // DocumentReader: finds the documents under the paths a user gives: files, folders (recursively,
 // in name order) or "-" for stdin. .txt/.md = one document per file; .jsonl = one per line
-// (`text`, optional `id`, `title`, `date`, `source`). UTF-8 expected; GB18030/GBK is detected and
-// converted; anything else (binary, NUL bytes, undecodable) is refused with the file's name.
+// (`text`, optional `id`, `title`, `date`, `source`, `url`); saved web pages (.html, .htm,
+// .shtml, or no extension and HTML inside) = the article's main text with the page's title, date,
+// source and address (html_reader.h), keyed by the page's canonical address when it names an
+// article. UTF-8 expected; GB18030/GBK is detected and converted (a page's declared charset
+// first); anything else (binary, NUL bytes, undecodable) is refused with the file's name.
 // Streaming: one document in memory at a time, whatever the size of the corpus.
 // Thread safety: a DocumentReader is used by one thread.
 #pragma once
@@ -9,8 +12,10 @@
 #include <functional>
 #include <istream>
 #include <string>
+#include <string_view>
 
 #include "common/document.h"
+#include "common/result.h"
 #include "common/status.h"
 
 namespace tupu {
@@ -35,7 +40,7 @@ class DocumentReader {
   Status Read(const std::string& path, const DocumentSink& on_document,
               const ErrorSink& on_error) const;
 
-  enum class Format { kText, kJsonLines };
+  enum class Format { kText, kJsonLines, kHtml };
   // Reads one stream of the given format; `key` is its source key and origin (a file's path).
   // Returns non-OK when the stream as a whole is unusable (also reported to on_error).
   Status ReadStream(std::istream& in, Format format, const std::string& key,
@@ -45,8 +50,12 @@ class DocumentReader {
   static uint64_t TotalBytes(const std::string& path);
 
  private:
-  Status ReadText(std::istream& in, const std::string& key, const DocumentSink& on_document,
-                  const ErrorSink& on_error) const;
+  // The stream's bytes, refused when over the size limit or blank.
+  Result<std::string> ReadWhole(std::istream& in) const;
+  // A whole file that is one document: its bytes through `convert` (text or page).
+  using Converter = Result<SourceDocument> (*)(std::string_view bytes, const std::string& key);
+  Status ReadWholeDocument(std::istream& in, const std::string& key, const Converter& convert,
+                           const DocumentSink& on_document, const ErrorSink& on_error) const;
   Status ReadJsonLines(std::istream& in, const std::string& origin, const DocumentSink& on_document,
                        const ErrorSink& on_error) const;
 

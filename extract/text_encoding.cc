@@ -3,6 +3,7 @@
 
 #include <iconv.h>
 
+#include <cctype>
 #include <cerrno>
 #include <string>
 
@@ -83,6 +84,27 @@ Result<DecodedInput> DecodeInputText(std::string_view bytes) {
   }
   return Status::InvalidArgument("not UTF-8 (invalid byte at offset " + std::to_string(bad_offset) +
                                  ") nor GB18030/GBK text; convert it to UTF-8 first");
+}
+
+Result<DecodedInput> DecodeDeclaredText(std::string_view bytes, std::string_view charset) {
+  std::string name;
+  for (char c : charset) name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (name == "GB2312" || name == "GBK" || name == "X-GBK" || name == "CP936" || name == "EUC-CN") {
+    name = "GB18030";
+  }
+  const bool utf = name.empty() || name == "UTF-8" || name == "UTF8" || name.rfind("UTF-16", 0) == 0;
+  // A byte-order mark outranks any declaration (as in browsers).
+  const bool bom = bytes.substr(0, 3) == "\xEF\xBB\xBF" || bytes.substr(0, 2) == "\xFF\xFE" ||
+                   bytes.substr(0, 2) == "\xFE\xFF";
+  if (!utf && !bom && bytes.find('\0') == std::string_view::npos) {
+    DecodedInput out;
+    out.encoding = name;
+    if (ConvertWithIconv(bytes, name.c_str(), &out.utf8) && IsValidUtf8(out.utf8)) return out;
+  }
+  // UTF-8 declared (valid UTF-8 is taken as it is by detection), UTF-16 (only real with a byte
+  // order mark: a page declaring it in ASCII is not UTF-16), unknown names, or bytes the declared
+  // encoding cannot hold.
+  return DecodeInputText(bytes);
 }
 
 }  // namespace tupu

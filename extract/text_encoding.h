@@ -20,4 +20,10 @@ struct DecodedInput {
 // ("contains NUL bytes: not a text file", "not UTF-8 (bad byte at offset 17) nor GB18030").
 Result<DecodedInput> DecodeInputText(std::string_view bytes);
 
+// Bytes in the encoding a document declares (an HTML page's `<meta charset>`): converted from
+// `charset` when iconv knows it and every byte is valid in it (GB2312 and GBK are read as their
+// superset GB18030, which also takes the bytes mislabelled pages use), else DecodeInputText's
+// detection, since declarations are often wrong. An empty `charset` is DecodeInputText.
+Result<DecodedInput> DecodeDeclaredText(std::string_view bytes, std::string_view charset);
+
 }  // namespace tupu

@@ -19,6 +19,8 @@ packages=(
   libfmt-dev                            # formatting of messages and tables
   libxxhash-dev                         # content-addressed ids
   libicu-dev                            # Unicode normalisation before tagging
+  libgumbo-dev                          # HTML5 parser for saved web pages
+  libpoppler-cpp-dev                    # text of e-paper PDFs in reading order
 )
 for flag in "$@"; do
   case "$flag" in

@@ -1,0 +1,145 @@
+// Main-text choice by content density (see html_main_text.h).
+#include "extract/html_main_text.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <utility>
+
+#include "extract/html_page_info.h"
+
+namespace tupu::html {
+namespace {
+
+// Lines shorter than this are labels, menu entries, dates: they neither score nor stop a block.
+constexpr size_t kMinScoringChars = 8;
+// An article has at least a couple of sentences of prose; a list page's best block does not.
+constexpr size_t kMinArticleChars = 50;
+constexpr size_t kMinArticlePunctuation = 3;
+// Siblings of the best block within this share of its score belong to the article.
+constexpr double kSiblingShare = 0.3;
+// Ancestors looked through when a line's block is inline-nested inside its real container.
+constexpr int kMaxParentSteps = 32;
+
+double LinkDensity(size_t link_chars, size_t chars) {
+  return chars == 0 ? 1.0 : static_cast<double>(link_chars) / static_cast<double>(chars);
+}
+
+// The nearest block element above `node` that the walk saw, or nullptr.
+const GumboNode* BlockParent(const BodyText& body, const GumboNode* node) {
+  const GumboNode* p = node ? node->parent : nullptr;
+  for (int steps = 0; p != nullptr && steps < kMaxParentSteps; ++steps, p = p->parent) {
+    if (body.elements.count(p)) return p;
+  }
+  return nullptr;
+}
+
+// Paragraph elements give their score to the block that holds the paragraphs; a <div> or <td>
+// holding text directly (lines separated by <br>) is itself the candidate.
+const GumboNode* CandidateOf(const BodyText& body, const GumboNode* container) {
+  switch (container->v.element.tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE: case GUMBO_TAG_CENTER: {
+      const GumboNode* parent = BlockParent(body, container);
+      return parent ? parent : container;
+    }
+    default:
+      return container;
+  }
+}
+
+std::unordered_map<const GumboNode*, double> ScoreBlocks(const BodyText& body) {
+  std::unordered_map<const GumboNode*, double> raw;
+  for (const TextLine& line : body.lines) {
+    if (line.container == nullptr || line.chars < kMinScoringChars ||
+        LinkDensity(line.link_chars, line.chars) > 0.5) {
+      continue;
+    }
+    const double score = 1.0 + static_cast<double>(line.punctuation) +
+                         std::min(static_cast<double>(line.chars) / 50.0, 3.0);
+    const GumboNode* candidate = CandidateOf(body, line.container);
+    raw[candidate] += score;
+    if (const GumboNode* parent = BlockParent(body, candidate)) {
+      raw[parent] += score / 2;
+      if (const GumboNode* grandparent = BlockParent(body, parent)) raw[grandparent] += score / 3;
+    }
+  }
+  for (auto& [node, score] : raw) {
+    const ElementStats& stats = body.elements.at(node);
+    score *= 1.0 - LinkDensity(stats.link_chars, stats.chars);
+  }
+  return raw;
+}
+
+// The best block and the siblings that belong with it, as line ranges in page order.
+std::vector<std::pair<size_t, size_t>> ArticleRanges(
+    const BodyText& body, const std::unordered_map<const GumboNode*, double>& scores,
+    const GumboNode* best) {
+  const double best_score = scores.at(best);
+  const GumboNode* parent = BlockParent(body, best);
+  std::vector<std::pair<size_t, size_t>> ranges;
+  for (const auto& [node, score] : scores) {
+    const bool sibling = node != best && parent != nullptr && BlockParent(body, node) == parent;
+    if (node != best && !(sibling && score >= kSiblingShare * best_score)) continue;
+    const ElementStats& stats = body.elements.at(node);
+    ranges.emplace_back(stats.first_line, stats.end_line);
+  }
+  std::sort(ranges.begin(), ranges.end());
+  return ranges;
+}
+
+// `【打印】【关闭窗口】`, `[字体:大 中 小]`: page controls written in brackets, nothing else.
+bool IsBracketedControls(std::string_view text) {
+  if (text.empty()) return false;
+  int depth = 0;
+  for (size_t i = 0; i < text.size();) {
+    size_t len = 1;
+    if (text.substr(i, 3) == "【" || text.substr(i, 3) == "［") depth++, len = 3;
+    else if (text.substr(i, 3) == "】" || text.substr(i, 3) == "］") depth--, len = 3;
+    else if (text[i] == '[') depth++;
+    else if (text[i] == ']') depth--;
+    else if (depth <= 0 && text[i] != ' ') return false;
+    i += len;
+  }
+  return true;
+}
+
+bool KeepsLine(const TextLine& line, std::string_view title) {
+  if (LinkDensity(line.link_chars, line.chars) > 0.5) return false;
+  if (!title.empty() && line.text == title) return false;
+  if (line.text.rfind("分享到", 0) == 0 || IsBracketedControls(line.text)) return false;
+  return !IsPageInfoLine(line.text);
+}
+
+}  // namespace
+
+Result<MainText> ChooseMainText(const BodyText& body, std::string_view title) {
+  const auto scores = ScoreBlocks(body);
+  const GumboNode* best = nullptr;
+  for (const auto& [node, score] : scores) {
+    // Ties go to the block that comes first, so that the choice does not depend on hashing.
+    if (best == nullptr || score > scores.at(best) ||
+        (score == scores.at(best) &&
+         body.elements.at(node).first_line < body.elements.at(best).first_line)) {
+      best = node;
+    }
+  }
+  MainText out;
+  if (best != nullptr) {
+    out.score = scores.at(best);
+    size_t punctuation = 0;
+    for (const auto& [first, end] : ArticleRanges(body, scores, best)) {
+      for (size_t i = first; i < end; ++i) {
+        const TextLine& line = body.lines[i];
+        if (!KeepsLine(line, title)) continue;
+        out.paragraphs.push_back(line.text);
+        out.chars += line.chars - line.link_chars;
+        punctuation += line.punctuation;
+      }
+    }
+    if (out.chars >= kMinArticleChars && punctuation >= kMinArticlePunctuation) return out;
+  }
+  return Status::NotFound("no article in the page: no block of prose (an index or list page?)");
+}
+
+}  // namespace tupu::html
