@@ -15,23 +15,24 @@
 #include <nlohmann/json.hpp>
 
 #include "extract/html_reader.h"
+#include "extract/pdf_reader.h"
 #include "extract/text_encoding.h"
 
 namespace tupu {
 namespace fs = std::filesystem;
 namespace {
 
-enum class FileKind { kText, kJsonLines, kHtml, kUnsupported };
+enum class FileKind { kText, kJsonLines, kHtml, kPdf, kUnsupported };
 
 // A file without an extension (wget and httrack keep the server's names: `index`, `t123_456`) is
-// a page when it opens like one.
+// a page or a PDF when it opens like one.
 FileKind SniffKind(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   char head[1024];
   in.read(head, sizeof head);
-  return html::LooksLikeHtml(std::string_view(head, static_cast<size_t>(in.gcount())))
-             ? FileKind::kHtml
-             : FileKind::kUnsupported;
+  const std::string_view bytes(head, static_cast<size_t>(in.gcount()));
+  if (pdf::LooksLikePdf(bytes)) return FileKind::kPdf;
+  return html::LooksLikeHtml(bytes) ? FileKind::kHtml : FileKind::kUnsupported;
 }
 
 FileKind KindOf(const fs::path& path) {
@@ -40,6 +41,7 @@ FileKind KindOf(const fs::path& path) {
   if (ext == ".txt" || ext == ".md" || ext == ".text" || ext == ".markdown") return FileKind::kText;
   if (ext == ".jsonl" || ext == ".ndjson") return FileKind::kJsonLines;
   if (ext == ".html" || ext == ".htm" || ext == ".shtml" || ext == ".xhtml") return FileKind::kHtml;
+  if (ext == ".pdf") return FileKind::kPdf;
   if (ext.empty()) return SniffKind(path);
   return FileKind::kUnsupported;
 }
@@ -48,6 +50,7 @@ DocumentReader::Format FormatOf(FileKind kind) {
   switch (kind) {
     case FileKind::kJsonLines: return DocumentReader::Format::kJsonLines;
     case FileKind::kHtml: return DocumentReader::Format::kHtml;
+    case FileKind::kPdf: return DocumentReader::Format::kPdf;
     default: return DocumentReader::Format::kText;
   }
 }
@@ -148,14 +151,13 @@ uint64_t DocumentReader::TotalBytes(const std::string& path) {
   return total;
 }
 
-Result<std::string> DocumentReader::ReadWhole(std::istream& in) const {
+Result<std::string> DocumentReader::ReadWhole(std::istream& in, size_t max_bytes) const {
   std::string bytes;
   char buf[1 << 16];
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     bytes.append(buf, static_cast<size_t>(in.gcount()));
-    if (bytes.size() > options_.max_document_bytes) {
-      return Status::InvalidArgument("larger than " +
-                                     std::to_string(options_.max_document_bytes >> 20) +
+    if (bytes.size() > max_bytes) {
+      return Status::InvalidArgument("larger than " + std::to_string(max_bytes >> 20) +
                                      " MB; split it or use .jsonl");
     }
   }
@@ -169,7 +171,7 @@ Result<std::string> DocumentReader::ReadWhole(std::istream& in) const {
 Status DocumentReader::ReadWholeDocument(std::istream& in, const std::string& key,
                                          const Converter& convert, const DocumentSink& on_document,
                                          const ErrorSink& on_error) const {
-  auto whole = ReadWhole(in);
+  auto whole = ReadWhole(in, options_.max_document_bytes);
   Result<SourceDocument> doc = whole.ok() ? convert(*whole, key) : whole.status();
   if (!doc.ok()) {
     on_error(key, doc.status());
@@ -203,12 +205,51 @@ Status DocumentReader::ReadJsonLines(std::istream& in, const std::string& origin
   return s;
 }
 
+// Every page with text is a document of its own (`file.pdf#page=3`), dated by its masthead: an
+// issue's pages are separate printed pages, and a page at a time keeps memory flat.
+Status DocumentReader::ReadPdf(const std::string& path, std::istream* in, const std::string& key,
+                               const DocumentSink& on_document, const ErrorSink& on_error) const {
+  auto on_page = [&](pdf::PdfPage&& page) {
+    const std::string where = key + "#page=" + std::to_string(page.number);
+    if (page.text.size() > options_.max_document_bytes) {
+      on_error(where, Status::InvalidArgument("page text larger than the limit"));
+      return;
+    }
+    SourceDocument doc;
+    doc.source_key = where;
+    doc.origin = where;
+    doc.text = std::move(page.text);
+    doc.date = std::move(page.date);
+    on_document(std::move(doc));
+  };
+  pdf::PdfReadResult result;
+  Status s;
+  if (in == nullptr) {
+    s = pdf::ReadPdfFile(path, on_page, &result);
+  } else {
+    auto bytes = ReadWhole(*in, options_.max_pdf_bytes);
+    s = bytes.ok() ? pdf::ReadPdfBytes(*bytes, on_page, &result) : bytes.status();
+  }
+  if (!s.ok()) {
+    on_error(key, s);
+    return s;
+  }
+  if (!result.pages_without_text.empty()) {
+    std::string pages;
+    for (int p : result.pages_without_text) pages += (pages.empty() ? "" : ", ") + std::to_string(p);
+    on_error(key, Status::InvalidArgument("no text layer on page(s) " + pages +
+                                          " (scans?): those pages were not read"));
+  }
+  return Status::OK();
+}
+
 Status DocumentReader::ReadStream(std::istream& in, Format format, const std::string& key,
                                   const DocumentSink& on_document,
                                   const ErrorSink& on_error) const {
   switch (format) {
     case Format::kJsonLines: return ReadJsonLines(in, key, on_document, on_error);
     case Format::kHtml: return ReadWholeDocument(in, key, HtmlDocument, on_document, on_error);
+    case Format::kPdf: return ReadPdf(key, &in, key, on_document, on_error);
     case Format::kText: break;
   }
   return ReadWholeDocument(in, key, TextDocument, on_document, on_error);
@@ -225,6 +266,8 @@ Status DocumentReader::Read(const std::string& path, const DocumentSink& on_docu
     std::string key = NormalisedKey(file);
     FileKind kind = KindOf(file);
     if (kind == FileKind::kUnsupported && !explicitly_named) return Status::OK();  // not ours
+    // poppler reads a PDF file as it needs it: never the whole of a 500-page issue at once.
+    if (kind == FileKind::kPdf) return ReadPdf(file.string(), nullptr, key, on_document, on_error);
     std::ifstream in(file, std::ios::binary);
     if (!in) return fail(key, Status::IOError("cannot open: " + ErrnoText()));
     return ReadStream(in, FormatOf(kind), key, on_document, on_error);

@@ -21,6 +21,7 @@ packages=(
   libicu-dev                            # Unicode normalisation before tagging
   libgumbo-dev                          # HTML5 parser for saved web pages
   libpoppler-cpp-dev                    # text of e-paper PDFs in reading order
+  poppler-data                          # CMaps for Chinese fonts PDFs do not embed (STSong-Light)
 )
 for flag in "$@"; do
   case "$flag" in
@@ -33,6 +34,8 @@ for flag in "$@"; do
                                         # would otherwise leave them out
         graphviz                        # `dot -Tsvg` renders our DOT export (tests/graph/read_back.py)
         libxml2-utils                   # `xmllint` validates our GraphML/GEXF (export_test.cc)
+        python3-reportlab               # writes the made-up PDFs the PDF reader tests read
+                                        # (tests/extract/make_test_pdfs.py)
       ) ;;
     --sanitizers)
       packages+=(clang libclang-rt-14-dev) ;;

@@ -95,11 +95,13 @@ TEST(DocumentReaderTest, FolderWithOneBadFileKeepsTheGoodOnes) {
   WriteFileOrDie(dir.Sub("a.txt"), "市长来到社区调研。");
   WriteFileOrDie(dir.Sub("sub/b.md"), "# 标题\n\n正文。");
   WriteFileOrDie(dir.Sub("sub/bad.txt"), std::string("\0\0\0", 3));
-  WriteFileOrDie(dir.Sub("notes.pdf"), "%PDF-1.4");  // not ours: ignored in a folder
+  WriteFileOrDie(dir.Sub("notes.docx"), "PK\3\4");  // not ours: ignored in a folder
+  WriteFileOrDie(dir.Sub("scan.pdf"), "%PDF-1.4");    // ours, and broken: named
   Collected c = ReadAll(dir.path());
   ASSERT_EQ(c.docs.size(), 2u);
-  ASSERT_EQ(c.errors.size(), 1u);
-  EXPECT_NE(c.errors[0].first.find("bad.txt"), std::string::npos);
+  ASSERT_EQ(c.errors.size(), 2u);
+  EXPECT_NE(c.errors[0].first.find("scan.pdf"), std::string::npos);
+  EXPECT_NE(c.errors[1].first.find("bad.txt"), std::string::npos);
 }
 
 TEST(DocumentReaderTest, JsonLinesWithMetadataAndABrokenLine) {
