@@ -67,10 +67,9 @@ bool IsHidden(const GumboNode* node) {
 
 // Words in class and id names that sites of every kind use for what is not the article. General
 // layout vocabulary (readability's "unlikely candidates"), not the names of any one site.
-constexpr std::array<std::string_view, 17> kBoilerplateMarkers = {
-    "share",  "nav",       "menu",    "footer",  "breadcrumb", "crumb",   "sidebar", "comment",
-    "copyright", "toolbar", "related", "login",  "search",     "banner",  "location", "header",
-    "bdshare"};
+constexpr std::array<std::string_view, 18> kBoilerplateMarkers = {
+    "share",   "nav",     "menu",  "foot",   "breadcrumb", "crumb",    "sidebar", "comment", "copyright",
+    "toolbar", "related", "login", "search", "banner",     "location", "header",  "bottom",  "bdshare"};
 
 bool HasBoilerplateName(const GumboNode* node) {
   const std::string names = LowerAttribute(node, "class") + " " + LowerAttribute(node, "id");

@@ -2,9 +2,12 @@
 #include "extract/html_main_text.h"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
+#include "common/utf8.h"
 #include "extract/html_page_info.h"
 
 namespace tupu::html {
@@ -19,6 +22,25 @@ constexpr size_t kMinArticlePunctuation = 3;
 constexpr double kSiblingShare = 0.3;
 // Ancestors looked through when a line's block is inline-nested inside its real container.
 constexpr int kMaxParentSteps = 32;
+
+// What every Chinese government and news site prints at the foot of its pages: legal notices are
+// prose (punctuation, length) but never the article.
+constexpr std::array<std::string_view, 7> kSiteFurniture = {
+    "版权所有", "ICP备", "网站标识码", "主办单位", "承办单位", "技术支持", "公网安备"};
+
+bool IsSiteFurniture(std::string_view text) {
+  for (std::string_view marker : kSiteFurniture) {
+    if (text.find(marker) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// `相关阅读：`, `附件：` at the end of the article: a label of what was left out after it.
+bool IsTrailingLabel(std::string_view text) {
+  const bool colon = (text.size() >= 3 && text.substr(text.size() - 3) == "：") ||
+                     (!text.empty() && text.back() == ':');
+  return colon && CodePointCount(text) <= 10;
+}
 
 double LinkDensity(size_t link_chars, size_t chars) {
   return chars == 0 ? 1.0 : static_cast<double>(link_chars) / static_cast<double>(chars);
@@ -52,7 +74,7 @@ std::unordered_map<const GumboNode*, double> ScoreBlocks(const BodyText& body) {
   std::unordered_map<const GumboNode*, double> raw;
   for (const TextLine& line : body.lines) {
     if (line.container == nullptr || line.chars < kMinScoringChars ||
-        LinkDensity(line.link_chars, line.chars) > 0.5) {
+        LinkDensity(line.link_chars, line.chars) > 0.5 || IsSiteFurniture(line.text)) {
       continue;
     }
     const double score = 1.0 + static_cast<double>(line.punctuation) +
@@ -108,6 +130,7 @@ bool KeepsLine(const TextLine& line, std::string_view title) {
   if (LinkDensity(line.link_chars, line.chars) > 0.5) return false;
   if (!title.empty() && line.text == title) return false;
   if (line.text.rfind("分享到", 0) == 0 || IsBracketedControls(line.text)) return false;
+  if (IsSiteFurniture(line.text)) return false;
   return !IsPageInfoLine(line.text);
 }
 
@@ -136,6 +159,9 @@ Result<MainText> ChooseMainText(const BodyText& body, std::string_view title) {
         out.chars += line.chars - line.link_chars;
         punctuation += line.punctuation;
       }
+    }
+    while (!out.paragraphs.empty() && IsTrailingLabel(out.paragraphs.back())) {
+      out.paragraphs.pop_back();
     }
     if (out.chars >= kMinArticleChars && punctuation >= kMinArticlePunctuation) return out;
   }

@@ -3,8 +3,9 @@
 // Every line of prose scores its block (1 + its Chinese punctuation + up to 3 for length) and,
 // less, the blocks around it; a block's score is discounted by the share of link text in it; the
 // best block is the article, with its siblings that score nearly as well (articles split over
-// several <div>s). Inside it, lines that are mostly links, share bars and the publication line
-// (kept as metadata) are left out. No site-specific rules.
+// several <div>s). Legal notices (版权所有, ICP备, ...) never score. Inside the article, lines that
+// are mostly links, share bars, legal notices and the publication line (kept as metadata) are left
+// out, and so is a label left dangling at the end (相关阅读：). No site-specific rules.
 // Thread safety: pure functions.
 #pragma once
 
