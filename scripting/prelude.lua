@@ -247,15 +247,31 @@ function Edge:target() return node_by_id(self.dst) end
 function Edge:document() return document(self.doc) end
 function Edge:get(key) return self[key] ~= nil and self[key] or (self.props and self.props[key]) end
 
--- The evidence of an edge: its document, sentence (index and text), span and the quoted words.
+-- A document's own Document node (named by its source key), which carries the page's address:
+-- the store's document record has none. Looked up once per document.
+local document_nodes = {}
+local function document_node(doc)
+  local n = document_nodes[doc.source_key]
+  if n == nil then
+    n = wrap_nodes(native.find("Document", doc.source_key))[1] or false
+    document_nodes[doc.source_key] = n
+  end
+  return n or nil
+end
+
+-- The evidence of an edge: its document (key, title, date, source, address), sentence (index
+-- and text), span and the quoted words.
 function Edge:evidence()
   local doc = document(self.doc)
+  local node = doc and document_node(doc)
   return setmetatable({
     edge = self,
     doc = doc and doc.source_key or self.doc,
     doc_id = self.doc,
     title = doc and doc.title or "",
     doc_date = doc and doc.date or "",
+    source = doc and doc.source or "",
+    url = node and node:get("url") or "",
     sentence = self.sentence,
     span = {self.span_begin, self.span_end},
     text = native.sentence(self.doc, self.sentence),

@@ -76,6 +76,14 @@ TEST_F(SavedPagesCliTest, VisitsGetFullDatesAndDocumentsTheirAddress) {
            "then print(d:get('url'), d:get('source')) end end");
   EXPECT_EQ(saved,
             "http://www.baihe.example.gov.cn/xxgk/gzdt/202109/t20210908_4455667.html\t白河镇水利站\n");
+
+  // The evidence of a fact gives the page's source and address.
+  const std::string evidence = RunLua(
+      db_, "local ev = g:V('高文斌'):outE('VISITED'):first():evidence() "
+           "print(ev.title, ev.doc_date, ev.source, ev.url)");
+  EXPECT_EQ(evidence,
+            "白河镇开展汛后水利设施检查\t2021-09-08\t白河镇水利站\t"
+            "http://www.baihe.example.gov.cn/xxgk/gzdt/202109/t20210908_4455667.html\n");
 }
 
 TEST_F(SavedPagesCliTest, SamePageSavedTwiceIsOneDocument) {
