@@ -105,7 +105,9 @@ Status ReadDocument(std::unique_ptr<poppler::document> doc, const PageSink& on_p
     }
     ++with_text;
     const int masthead = MastheadBlock(blocks, &date);
-    on_page({i + 1, PageText(blocks, masthead), date});
+    std::string text = PageText(blocks, masthead);
+    // A page that is only its masthead (a cover, an advertisement page) has nothing to ingest.
+    if (!text.empty()) on_page({i + 1, std::move(text), date});
   }
   if (with_text == 0) {
     return Status::InvalidArgument(result->pages == 0

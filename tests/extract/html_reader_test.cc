@@ -87,8 +87,18 @@ TEST(HtmlReader, TruncatedPageIsRefused) {
   EXPECT_NE(why.find("truncated"), std::string::npos) << why;
 }
 
-TEST(HtmlReader, GbkPageReadsTheSameAsItsUtf8Twin) {
-  // The same page in UTF-8 and in GBK (declared with <meta charset=gbk>) gives the same article.
+TEST(HtmlReader, HostileNestingIsRefusedBeforeParsing) {
+  // Parsing is quadratic in the nesting depth: such a page would take minutes.
+  std::string page = "<html><body>";
+  for (int i = 0; i < 100001; ++i) page += "<div>";
+  page += "这是一段正文。";
+  auto read = html::ReadHtmlPage(page);
+  ASSERT_FALSE(read.ok());
+  EXPECT_NE(read.status().ToString().find("tags"), std::string::npos) << read.status().ToString();
+}
+
+TEST(HtmlReader, GbkPageDeclaredWithMetaCharset) {
+  // GBK bytes, declared with <meta charset=gbk>: read as GB18030 (its superset), not as UTF-8.
   auto gbk = html::ReadHtmlPage(testing::ReadFileOrDie(PageDir() + "/gbk_meta_charset.html"));
   ASSERT_TRUE(gbk.ok()) << gbk.status().ToString();
   EXPECT_EQ(gbk->encoding, "GB18030");

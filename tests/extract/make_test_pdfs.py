@@ -109,6 +109,13 @@ def encrypted(path):
     c.save()
 
 
+def masthead_only(path):
+    c = canvas.Canvas(path, pagesize=A4)
+    masthead(c, "青山日报　2022年5月17日　星期二　第8版　广告")
+    c.showPage()
+    c.save()
+
+
 def many_pages(path, pages):
     c = canvas.Canvas(path, pagesize=A4)
     for n in range(1, pages + 1):
@@ -125,6 +132,7 @@ def main():
     epaper(os.path.join(out, "epaper.pdf"))
     scan_only(os.path.join(out, "scan.pdf"))
     encrypted(os.path.join(out, "encrypted.pdf"))
+    masthead_only(os.path.join(out, "masthead_only.pdf"))
     many_pages(os.path.join(out, "issue_500_pages.pdf"), 500)
     with open(os.path.join(out, "epaper.pdf"), "rb") as f:
         whole = f.read()

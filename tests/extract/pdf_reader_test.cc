@@ -104,6 +104,15 @@ TEST_F(PdfReaderTest, BadPdfsAreRefusedWithTheReason) {
   }
 }
 
+TEST_F(PdfReaderTest, PageWithOnlyAMastheadGivesNoDocument) {
+  Status s;
+  pdf::PdfReadResult result;
+  auto pages = Pages("masthead_only.pdf", &s, &result);
+  EXPECT_TRUE(s.ok()) << s.ToString();  // it has text: not a scan
+  EXPECT_TRUE(pages.empty());
+  EXPECT_TRUE(result.pages_without_text.empty());
+}
+
 TEST_F(PdfReaderTest, FiveHundredPagesOneAtATime) {
   size_t pages = 0, dated = 0;
   pdf::PdfReadResult result;
@@ -139,7 +148,7 @@ TEST_F(PdfReaderTest, FolderOfPdfs) {
   EXPECT_NE(errors[2].find("epaper.pdf: "), std::string::npos) << errors[2];
   EXPECT_NE(errors[2].find("page(s) 3"), std::string::npos) << errors[2];
   EXPECT_EQ(errors[3].rfind("not_a_pdf.pdf: ", 0), 0u) << errors[3];
-  EXPECT_EQ(errors[4].rfind("scan.pdf: ", 0), 0u) << errors[4];
+  EXPECT_EQ(errors[4].rfind("scan.pdf: ", 0), 0u) << errors[4];  // masthead_only.pdf: no error
   ASSERT_FALSE(docs.empty());
   EXPECT_EQ(fs::path(docs[0].source_key).filename().string(), "epaper.pdf#page=1");
   EXPECT_EQ(docs[0].date, "2022-05-17");
