@@ -95,7 +95,7 @@ int RunIngest(const IngestArgs& args) {
     progress.Finish();
     fmt::print(stderr, "skipped {}: {}\n", origin, status.message());
   };
-  options.on_progress = [&](const IngestStats& s) { progress.Update(s.bytes, s.documents); };
+  options.on_progress = [&](const IngestStats& s) { progress.Update(s.input_bytes, s.documents); };
 
   std::signal(SIGINT, HandleInterrupt);
   std::signal(SIGTERM, HandleInterrupt);

@@ -21,6 +21,7 @@ struct Work {
 struct Done {
   std::string origin;
   uint64_t bytes = 0;
+  uint64_t input_bytes = 0;
   Result<ExtractedDocument> extracted = Status::Aborted("not extracted");
 };
 
@@ -134,6 +135,7 @@ IngestStats RunIngestPipeline(const std::vector<std::string>& paths, const Docum
         Done done;
         done.origin = work->source.origin;
         done.bytes = work->source.text.size();
+        done.input_bytes = work->source.input_bytes ? work->source.input_bytes : done.bytes;
         done.extracted = extractor.Extract(work->source);
         window.Complete(work->seq, std::move(done));
       }
@@ -145,6 +147,7 @@ IngestStats RunIngestPipeline(const std::vector<std::string>& paths, const Docum
     if (!done) break;
     ++stats.documents;
     stats.bytes += done->bytes;
+    stats.input_bytes += done->input_bytes;
     if (!done->extracted.ok()) {
       skip(done->origin, done->extracted.status());
     } else {

@@ -31,6 +31,7 @@ struct IngestStats {
   uint64_t entities = 0;  // entities of the written documents (with repeats across documents)
   uint64_t facts = 0;
   uint64_t bytes = 0;     // text bytes processed
+  uint64_t input_bytes = 0;  // bytes of the input files they came from (progress)
   double seconds = 0;
   bool interrupted = false;
   Status write_error;     // the store failed: the run stopped (committed documents are kept)

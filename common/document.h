@@ -26,6 +26,9 @@ struct SourceDocument {
   std::string source;
   // The page's web address (a saved page's canonical address); empty when not known.
   std::string url;
+  // Bytes of the input file this document stands for, for progress against the files' sizes: a
+  // saved page is much larger than its article, a PDF page is a share of its file. 0: the text's.
+  uint64_t input_bytes = 0;
 };
 
 // [begin, end) byte offsets into ExtractedDocument::text.

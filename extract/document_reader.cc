@@ -123,6 +123,7 @@ Result<SourceDocument> TextDocument(std::string_view bytes, const std::string& k
 Result<SourceDocument> HtmlDocument(std::string_view bytes, const std::string& key) {
   TUPU_ASSIGN_OR_RETURN(html::HtmlPage page, html::ReadHtmlPage(bytes));
   SourceDocument doc;
+  doc.input_bytes = bytes.size();
   doc.source_key = IsArticleAddress(page.meta.url) ? page.meta.url : key;
   doc.origin = key;
   doc.text = std::move(page.text);
@@ -209,6 +210,8 @@ Status DocumentReader::ReadJsonLines(std::istream& in, const std::string& origin
 // issue's pages are separate printed pages, and a page at a time keeps memory flat.
 Status DocumentReader::ReadPdf(const std::string& path, std::istream* in, const std::string& key,
                                const DocumentSink& on_document, const ErrorSink& on_error) const {
+  std::error_code size_error;
+  const uint64_t file_bytes = in == nullptr ? fs::file_size(path, size_error) : 0;
   auto on_page = [&](pdf::PdfPage&& page) {
     const std::string where = key + "#page=" + std::to_string(page.number);
     if (page.text.size() > options_.max_document_bytes) {
@@ -220,6 +223,7 @@ Status DocumentReader::ReadPdf(const std::string& path, std::istream* in, const 
     doc.origin = where;
     doc.text = std::move(page.text);
     doc.date = std::move(page.date);
+    if (!size_error && page.pages > 0) doc.input_bytes = file_bytes / page.pages;
     on_document(std::move(doc));
   };
   pdf::PdfReadResult result;

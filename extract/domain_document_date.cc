@@ -58,8 +58,9 @@ bool DateAtRun(std::string_view s, const std::vector<DigitRun>& runs, size_t i, 
     return runs[k + 1].begin == gap_begin + 1 && IsNameSeparator(s[gap_begin]);
   };
   const std::string_view r = runs[i].digits;
-  if (r.size() == 8) return SetIfPlausible(Number(r.substr(0, 4)), Number(r.substr(4, 2)),
-                                           Number(r.substr(6, 2)), out);
+  if (r.size() == 8)
+    return SetIfPlausible(Number(r.substr(0, 4)), Number(r.substr(4, 2)), Number(r.substr(6, 2)),
+                          out);
   if (!next_follows(i)) return false;
   const std::string_view r2 = runs[i + 1].digits;
   if (r.size() == 4 && r2.size() == 4) {  // 2023/0530

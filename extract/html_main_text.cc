@@ -59,9 +59,17 @@ const GumboNode* BlockParent(const BodyText& body, const GumboNode* node) {
 // holding text directly (lines separated by <br>) is itself the candidate.
 const GumboNode* CandidateOf(const BodyText& body, const GumboNode* container) {
   switch (container->v.element.tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_CENTER: {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_CENTER: {
       const GumboNode* parent = BlockParent(body, container);
       return parent ? parent : container;
     }
@@ -115,13 +123,18 @@ bool IsBracketedControls(std::string_view text) {
   if (text.empty()) return false;
   int depth = 0;
   for (size_t i = 0; i < text.size();) {
-    size_t len = 1;
-    if (text.substr(i, 3) == "【" || text.substr(i, 3) == "［") depth++, len = 3;
-    else if (text.substr(i, 3) == "】" || text.substr(i, 3) == "］") depth--, len = 3;
-    else if (text[i] == '[') depth++;
-    else if (text[i] == ']') depth--;
-    else if (depth <= 0 && text[i] != ' ') return false;
-    i += len;
+    const std::string_view wide = text.substr(i, 3);
+    if (wide == "【" || wide == "［" || wide == "】" || wide == "］") {
+      depth += (wide == "【" || wide == "［") ? 1 : -1;
+      i += 3;
+      continue;
+    }
+    if (text[i] == '[' || text[i] == ']') {
+      depth += text[i] == '[' ? 1 : -1;
+    } else if (depth <= 0 && text[i] != ' ') {
+      return false;
+    }
+    ++i;
   }
   return true;
 }

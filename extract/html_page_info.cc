@@ -25,11 +25,12 @@ size_t ColonAt(std::string_view line, size_t at) {
   return 0;
 }
 
-bool IsBlankAt(std::string_view line, size_t at, size_t* len) {
-  if (line[at] == ' ' || line[at] == '\t') return *len = 1, true;
-  if (line.substr(at, 3) == "\xE3\x80\x80") return *len = 3, true;
-  if (line.substr(at, 2) == "\xC2\xA0") return *len = 2, true;
-  return false;
+// The length in bytes of the blank at `at` (space, tab, ideographic space, NBSP), else 0.
+size_t BlankAt(std::string_view line, size_t at) {
+  if (line[at] == ' ' || line[at] == '\t') return 1;
+  if (line.substr(at, 3) == "\xE3\x80\x80") return 3;
+  if (line.substr(at, 2) == "\xC2\xA0") return 2;
+  return 0;
 }
 
 // Position just past `label` and its colon (blanks after the colon skipped), or npos.
@@ -39,12 +40,11 @@ size_t AfterLabel(std::string_view line, const std::array<std::string_view, N>& 
     for (size_t at = line.find(label); at != std::string_view::npos;
          at = line.find(label, at + 1)) {
       size_t pos = at + label.size();
-      size_t blank = 0;
-      while (pos < line.size() && IsBlankAt(line, pos, &blank)) pos += blank;
+      while (pos < line.size() && BlankAt(line, pos) > 0) pos += BlankAt(line, pos);
       const size_t colon = pos < line.size() ? ColonAt(line, pos) : 0;
       if (colon == 0) continue;
       pos += colon;
-      while (pos < line.size() && IsBlankAt(line, pos, &blank)) pos += blank;
+      while (pos < line.size() && BlankAt(line, pos) > 0) pos += BlankAt(line, pos);
       return pos;
     }
   }
@@ -66,15 +66,14 @@ bool IsPageInfoLine(std::string_view line) {
 }
 
 std::string InfoValue(std::string_view line, InfoLabel label) {
-  const size_t begin = label == InfoLabel::kDate ? AfterLabel(line, kDateLabels)
-                                                 : AfterLabel(line, kSourceLabels);
+  const size_t begin =
+      label == InfoLabel::kDate ? AfterLabel(line, kDateLabels) : AfterLabel(line, kSourceLabels);
   if (begin == std::string_view::npos) return "";
   std::string_view rest = line.substr(begin);
   // A date value has a blank between day and time (2023-05-30 09:12): keep up to the next label.
   size_t end = rest.size();
   for (size_t i = 0; i < rest.size(); ++i) {
-    size_t blank = 0;
-    if (!IsBlankAt(rest, i, &blank)) continue;
+    if (BlankAt(rest, i) == 0) continue;
     if (label == InfoLabel::kSource || HasAnyLabel(rest.substr(i))) {
       end = i;
       break;

@@ -10,10 +10,10 @@
 namespace tupu::html {
 namespace {
 
-// gumbo checks the stack of open elements at every tag, so a page nested N deep costs N² (100 000
-// nested tags: 13 s; 300 000: minutes, then gumbo's recursive teardown overflows the stack). A saved
-// article has a few thousand tags; a page with more than this is refused before parsing. Counting
-// `<` bounds the number of tags without reading the markup.
+// gumbo checks the stack of open elements at every tag, so a page nested N deep costs N squared
+// (100 000 nested tags: 13 s; 300 000: minutes, then gumbo's recursive teardown overflows the
+// stack). A saved article has a few thousand tags; a page with more is refused before parsing.
+// Counting `<` bounds the number of tags without reading the markup.
 constexpr size_t kMaxTags = 100000;
 
 bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
@@ -67,7 +67,8 @@ Result<HtmlPage> ReadHtmlPage(std::string_view bytes) {
   if (!decoded.ok()) return decoded.status();
   const HtmlTree tree(decoded->utf8);
   if (IsTruncated(tree)) {
-    return Status::InvalidArgument("truncated HTML: the page ends before </body></html> (save it again)");
+    return Status::InvalidArgument(
+        "truncated HTML: the page ends before </body></html> (save it again)");
   }
   HtmlPage page;
   page.encoding = decoded->encoding;

@@ -39,8 +39,7 @@ const GumboNode* HtmlTree::head() const { return ChildElement(root(), GUMBO_TAG_
 const GumboNode* HtmlTree::body() const { return ChildElement(root(), GUMBO_TAG_BODY); }
 
 bool IsElement(const GumboNode* node) {
-  return node != nullptr &&
-         (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE);
+  return node != nullptr && (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE);
 }
 
 bool IsElement(const GumboNode* node, GumboTag tag) {
@@ -57,7 +56,8 @@ std::string AsciiLower(std::string_view s) {
 
 std::string TagName(const GumboNode* node) {
   if (!IsElement(node)) return "";
-  if (node->v.element.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(node->v.element.tag);
+  if (node->v.element.tag != GUMBO_TAG_UNKNOWN)
+    return gumbo_normalized_tagname(node->v.element.tag);
   GumboStringPiece piece = node->v.element.original_tag;
   gumbo_tag_from_original_text(&piece);  // strips `<` and attributes: the bare name
   return AsciiLower(std::string_view(piece.data, piece.length));
@@ -95,10 +95,15 @@ std::string CollapseBlanks(std::string_view utf8) {
   bool blank = false;
   for (size_t i = 0; i < utf8.size();) {
     size_t len = 1;
-    bool is_blank = utf8[i] == ' ' || utf8[i] == '\t' || utf8[i] == '\n' || utf8[i] == '\r' ||
-                    utf8[i] == '\f';
-    if (utf8.substr(i, 2) == "\xC2\xA0") is_blank = true, len = 2;          // NBSP
-    if (utf8.substr(i, 3) == "\xE3\x80\x80") is_blank = true, len = 3;      // ideographic space
+    bool is_blank =
+        utf8[i] == ' ' || utf8[i] == '\t' || utf8[i] == '\n' || utf8[i] == '\r' || utf8[i] == '\f';
+    if (utf8.substr(i, 2) == "\xC2\xA0") {  // NBSP
+      is_blank = true;
+      len = 2;
+    } else if (utf8.substr(i, 3) == "\xE3\x80\x80") {  // ideographic space
+      is_blank = true;
+      len = 3;
+    }
     if (is_blank) {
       blank = !out.empty();
     } else {

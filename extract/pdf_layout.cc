@@ -12,13 +12,13 @@ namespace {
 
 // Distances are in units of the text's height (its font size, near enough), so that the rules
 // hold for any page size and scale.
-constexpr double kSameRow = 0.5;          // baselines closer than this are one row
-constexpr double kWordGap = 1.0;          // words further apart than this are in different columns
-constexpr double kLineGap = 1.0;          // lines further apart than this are in different blocks
-constexpr double kIndent = 1.5;           // a line starting this far in starts a paragraph
-constexpr double kShortLine = 1.5;        // a line ending this far short ends a paragraph
-constexpr double kSameFont = 0.2;         // heights within this share are one font size
-constexpr double kHeadingFont = 1.3;      // a block this much taller than body text is a headline
+constexpr double kSameRow = 0.5;      // baselines closer than this are one row
+constexpr double kWordGap = 1.0;      // words further apart than this are in different columns
+constexpr double kLineGap = 1.0;      // lines further apart than this are in different blocks
+constexpr double kIndent = 1.5;       // a line starting this far in starts a paragraph
+constexpr double kShortLine = 1.5;    // a line ending this far short ends a paragraph
+constexpr double kSameFont = 0.2;     // heights within this share are one font size
+constexpr double kHeadingFont = 1.3;  // a block this much taller than body text is a headline
 
 struct Line {
   std::vector<const TextBox*> words;  // left to right
@@ -29,7 +29,7 @@ struct Line {
 struct Block {
   std::vector<Line> lines;  // top to bottom
   double left = 0, right = 0, top = 0, bottom = 0;
-  double line_height = 0;   // of its first line
+  double line_height = 0;  // of its first line
 };
 
 Line MakeLine(std::vector<const TextBox*> words) {
@@ -67,7 +67,8 @@ std::vector<Line> BuildLines(const std::vector<TextBox>& boxes) {
       ++end;
     }
     std::vector<const TextBox*> row(sorted.begin() + i, sorted.begin() + end);
-    std::sort(row.begin(), row.end(), [](const TextBox* a, const TextBox* b) { return a->x < b->x; });
+    std::sort(row.begin(), row.end(),
+              [](const TextBox* a, const TextBox* b) { return a->x < b->x; });
     std::vector<const TextBox*> words{row.front()};
     for (size_t k = 1; k < row.size(); ++k) {
       const TextBox* prev = words.back();
@@ -92,8 +93,9 @@ bool ContinuesBlock(const Block& block, const Line& line) {
   // Sharing half of the narrower of the two, or starting at the block's left edge give or take an
   // indent: a paragraph's short last line and the next one's indented first line are one column,
   // however little they share.
-  return overlap > 0 && (overlap >= 0.5 * std::min(line.right - line.left, block.right - block.left) ||
-                         std::abs(line.left - block.left) <= (kIndent + 0.5) * h);
+  return overlap > 0 &&
+         (overlap >= 0.5 * std::min(line.right - line.left, block.right - block.left) ||
+          std::abs(line.left - block.left) <= (kIndent + 0.5) * h);
 }
 
 std::vector<Block> BuildBlocks(std::vector<Line> lines) {
@@ -192,7 +194,8 @@ char32_t FirstCodePoint(const std::string& s) {
 void AppendContinuation(std::string* text, const std::string& next) {
   const char32_t last = LastCodePoint(*text);
   const char32_t first = FirstCodePoint(next);
-  if (last == U'-' && text->size() >= 2 && IsAsciiWordChar(static_cast<unsigned char>((*text)[text->size() - 2])) &&
+  if (last == U'-' && text->size() >= 2 &&
+      IsAsciiWordChar(static_cast<unsigned char>((*text)[text->size() - 2])) &&
       IsAsciiWordChar(first)) {
     text->pop_back();
   } else if (IsAsciiWordChar(last) && IsAsciiWordChar(first)) {

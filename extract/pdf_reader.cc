@@ -90,7 +90,8 @@ std::string PageText(const std::vector<PageBlock>& blocks, int masthead) {
 Status ReadDocument(std::unique_ptr<poppler::document> doc, const PageSink& on_page,
                     PdfReadResult* result) {
   if (!doc) return Status::InvalidArgument("not a readable PDF (damaged, cut short, or not a PDF)");
-  if (doc->is_locked()) return Status::InvalidArgument("encrypted PDF: it needs a password to open");
+  if (doc->is_locked())
+    return Status::InvalidArgument("encrypted PDF: it needs a password to open");
   *result = {};
   result->pages = doc->pages();
   std::string date;  // the last masthead date: pages without a masthead are of the same issue
@@ -107,7 +108,7 @@ Status ReadDocument(std::unique_ptr<poppler::document> doc, const PageSink& on_p
     const int masthead = MastheadBlock(blocks, &date);
     std::string text = PageText(blocks, masthead);
     // A page that is only its masthead (a cover, an advertisement page) has nothing to ingest.
-    if (!text.empty()) on_page({i + 1, std::move(text), date});
+    if (!text.empty()) on_page({i + 1, result->pages, std::move(text), date});
   }
   if (with_text == 0) {
     return Status::InvalidArgument(result->pages == 0

@@ -19,6 +19,7 @@ namespace tupu::pdf {
 
 struct PdfPage {
   int number = 0;    // 1-based
+  int pages = 0;     // in the file
   std::string text;  // UTF-8: headlines as `# ` lines, one paragraph per line
   std::string date;  // YYYY-MM-DD from the masthead; empty when none was found on any page so far
 };
@@ -26,8 +27,8 @@ struct PdfPage {
 using PageSink = std::function<void(PdfPage&&)>;
 
 struct PdfReadResult {
-  int pages = 0;                       // pages in the file
-  std::vector<int> pages_without_text; // 1-based
+  int pages = 0;                        // pages in the file
+  std::vector<int> pages_without_text;  // 1-based
 };
 
 // Reads the PDF file at `path` / the PDF in `bytes`, calling `on_page` for every page with text.

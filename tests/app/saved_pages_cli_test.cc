@@ -3,9 +3,9 @@
 // address and source, queries filter by full dates, pages without an article are named and the
 // exit code says so, and the same page saved twice is one document.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "app/cli_util.h"
@@ -33,8 +33,8 @@ class SavedPagesCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     fs::create_directories(in_);
-    for (const char* name : {"gov_article.html", "html5_article.html", "table_layout_gb2312.htm",
-                             "index_page.html"}) {
+    for (const char* name :
+         {"gov_article.html", "html5_article.html", "table_layout_gb2312.htm", "index_page.html"}) {
       fs::copy(Page(name), in_ + "/" + name);
     }
   }
@@ -51,36 +51,41 @@ TEST_F(SavedPagesCliTest, VisitsGetFullDatesAndDocumentsTheirAddress) {
   EXPECT_NE(r.err.find("3 new"), std::string::npos) << r.err;
 
   // 5月29日 in a page published on 2023-05-30 is 2023-05-29; 9月7日 on 2021-09-08 is 2021-09-07.
-  const std::string dates = RunLua(
-      db_, "for e in g:E('VISITED'):order('date'):iter() do print(e:source().name, e:target().name, e.date) end");
+  const std::string dates = RunLua(db_,
+                                   "for e in g:E('VISITED'):order('date'):iter() do "
+                                   "print(e:source().name, e:target().name, e.date) end");
   EXPECT_NE(dates.find("周明远\t柳湾村\t2023-05-29"), std::string::npos) << dates;
   EXPECT_NE(dates.find("高文斌\t东岭水库\t2021-09-07"), std::string::npos) << dates;
   EXPECT_EQ(dates.find("\t05-29"), std::string::npos) << "no visit without its year: " << dates;
 
   // Queries filter by full dates: the 2023 visits only.
-  const std::string in_2023 = RunLua(
-      db_, "print(g:E('VISITED'):has('date', P.between('2023-01-01', '2024-01-01')):count(), "
-           "g:E('VISITED'):count())");
+  const std::string in_2023 =
+      RunLua(db_,
+             "print(g:E('VISITED'):has('date', P.between('2023-01-01', '2024-01-01')):count(), "
+             "g:E('VISITED'):count())");
   EXPECT_EQ(in_2023, "3\t5\n");
 
   // The page's Document node carries its title, date, source and address.
-  const std::string doc = RunLua(
-      db_, "local d = g:V{label='Document', name="
-           "'https://news.hexi.example.cn/local/2022/1108/c1024-55512.html'}:first() "
-           "print(d:get('title'), d:get('date'), d:get('source'), d:get('url'))");
+  const std::string doc =
+      RunLua(db_,
+             "local d = g:V{label='Document', name="
+             "'https://news.hexi.example.cn/local/2022/1108/c1024-55512.html'}:first() "
+             "print(d:get('title'), d:get('date'), d:get('source'), d:get('url'))");
   EXPECT_EQ(doc,
             "河西区召开安全生产工作会议\t2022-11-08\t河西日报\t"
             "https://news.hexi.example.cn/local/2022/1108/c1024-55512.html\n");
   const std::string saved = RunLua(
-      db_, "for d in g:V{label='Document'}:iter() do if d:get('title') == '白河镇开展汛后水利设施检查' "
-           "then print(d:get('url'), d:get('source')) end end");
-  EXPECT_EQ(saved,
-            "http://www.baihe.example.gov.cn/xxgk/gzdt/202109/t20210908_4455667.html\t白河镇水利站\n");
+      db_,
+      "for d in g:V{label='Document'}:iter() do if d:get('title') == '白河镇开展汛后水利设施检查' "
+      "then print(d:get('url'), d:get('source')) end end");
+  EXPECT_EQ(
+      saved,
+      "http://www.baihe.example.gov.cn/xxgk/gzdt/202109/t20210908_4455667.html\t白河镇水利站\n");
 
   // The evidence of a fact gives the page's source and address.
-  const std::string evidence = RunLua(
-      db_, "local ev = g:V('高文斌'):outE('VISITED'):first():evidence() "
-           "print(ev.title, ev.doc_date, ev.source, ev.url)");
+  const std::string evidence = RunLua(db_,
+                                      "local ev = g:V('高文斌'):outE('VISITED'):first():evidence() "
+                                      "print(ev.title, ev.doc_date, ev.source, ev.url)");
   EXPECT_EQ(evidence,
             "白河镇开展汛后水利设施检查\t2021-09-08\t白河镇水利站\t"
             "http://www.baihe.example.gov.cn/xxgk/gzdt/202109/t20210908_4455667.html\n");

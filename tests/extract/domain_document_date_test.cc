@@ -1,8 +1,9 @@
 // The document's date and the full dates it gives to `5月23日` in the text (made-up articles):
 // from the metadata, a masthead or publication line, the page's address, the file or folder name.
+#include "extract/domain_document_date.h"
+
 #include <gtest/gtest.h>
 
-#include "extract/domain_document_date.h"
 #include "extract/extractor_test_util.h"
 
 namespace tupu {
@@ -55,7 +56,8 @@ TEST(DocumentDate, DatelineOnlyInTheFirstShortLines) {
   DateContext d;
   ASSERT_TRUE(domain::DatelineInText("青山日报\n2022年5月17日 星期二\n\n# 标题\n正文。", &d));
   EXPECT_EQ(d.year * 10000 + d.month * 100 + d.day, 20220517);
-  ASSERT_TRUE(domain::DatelineInText("# 标题\n发布时间：2021-09-08 10:30 来源：某区融媒体中心\n", &d));
+  ASSERT_TRUE(
+      domain::DatelineInText("# 标题\n发布时间：2021-09-08 10:30 来源：某区融媒体中心\n", &d));
   EXPECT_EQ(d.year * 10000 + d.month * 100 + d.day, 20210908);
   // A year told deep in a long paragraph is about another time.
   EXPECT_FALSE(domain::DatelineInText(
@@ -77,8 +79,9 @@ TEST(DocumentDate, FileOrFolderNameGivesTheYear) {
 }
 
 TEST(DocumentDate, MastheadGivesTheYearAndYesterday) {
-  const std::string page = "青山日报\n2020年5月24日 星期日\n\n# 县长到青石镇调研\n"
-                           "本报讯 昨天上午,县长周明远到青石镇调研春耕工作。\n";
+  const std::string page =
+      "青山日报\n2020年5月24日 星期日\n\n# 县长到青石镇调研\n"
+      "本报讯 昨天上午,县长周明远到青石镇调研春耕工作。\n";
   EXPECT_EQ(VisitDate(Doc("paper.txt", page)), "2020-05-23");
 }
 

@@ -2,6 +2,8 @@
 // of each page are pinned in tests/golden/html/<page>.txt. After checking a change, regenerate with
 //   TUPU_UPDATE_GOLDEN=1 build/tests/extract/extract_tests --gtest_filter='*HtmlReader*'
 // Pages that hold no article (an index, frames only, a file cut short) are refused with a reason.
+#include "extract/html_reader.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -12,7 +14,6 @@
 
 #include "extract/document_reader.h"
 #include "extract/html_metadata.h"
-#include "extract/html_reader.h"
 #include "test_util.h"
 
 namespace tupu {
@@ -102,14 +103,16 @@ TEST(HtmlReader, GbkPageDeclaredWithMetaCharset) {
   auto gbk = html::ReadHtmlPage(testing::ReadFileOrDie(PageDir() + "/gbk_meta_charset.html"));
   ASSERT_TRUE(gbk.ok()) << gbk.status().ToString();
   EXPECT_EQ(gbk->encoding, "GB18030");
-  EXPECT_NE(gbk->text.find("南湖街道党工委书记冯秋实主持召开社区治理工作推进会"), std::string::npos);
+  EXPECT_NE(gbk->text.find("南湖街道党工委书记冯秋实主持召开社区治理工作推进会"),
+            std::string::npos);
   EXPECT_EQ(gbk->meta.title, "南湖街道召开社区治理工作推进会");
   EXPECT_EQ(gbk->meta.source, "南湖街道党政办");
 }
 
 TEST(HtmlReader, TitleWithoutSiteName) {
   EXPECT_EQ(html::TitleWithoutSiteName("县长到石桥镇调研_青山县人民政府"), "县长到石桥镇调研");
-  EXPECT_EQ(html::TitleWithoutSiteName("青山新闻网 | 县长到石桥镇调研工作"), "县长到石桥镇调研工作");
+  EXPECT_EQ(html::TitleWithoutSiteName("青山新闻网 | 县长到石桥镇调研工作"),
+            "县长到石桥镇调研工作");
   EXPECT_EQ(html::TitleWithoutSiteName("县长到石桥镇调研 - 青山新闻"), "县长到石桥镇调研");
   EXPECT_EQ(html::TitleWithoutSiteName("没有网站名的标题"), "没有网站名的标题");
 }
@@ -131,7 +134,8 @@ TEST(HtmlReader, FolderOfSavedPages) {
                   .Read(
                       PageDir(), [&](SourceDocument&& d) { docs.push_back(std::move(d)); },
                       [&](const std::string& origin, const Status& s) {
-                        skipped.push_back(fs::path(origin).filename().string() + ": " + s.ToString());
+                        skipped.push_back(fs::path(origin).filename().string() + ": " +
+                                          s.ToString());
                       })
                   .ok());
   EXPECT_EQ(docs.size(), 12u);
@@ -150,7 +154,8 @@ TEST(HtmlReader, FolderOfSavedPages) {
   // Keyed by the canonical address when it names an article, else by the file's path.
   bool keyed_by_address = false, keyed_by_path = false;
   for (const auto& d : docs) {
-    keyed_by_address |= d.source_key == "https://news.hexi.example.cn/local/2022/1108/c1024-55512.html";
+    keyed_by_address |=
+        d.source_key == "https://news.hexi.example.cn/local/2022/1108/c1024-55512.html";
     keyed_by_path |= d.source_key == d.origin;
   }
   EXPECT_TRUE(keyed_by_address);

@@ -2,6 +2,8 @@
 // into a temporary folder: reading order across columns drawn out of order, words broken across
 // lines joined, the masthead's date on every page, and bad PDFs (scan, password, damaged) refused
 // with the reason. The layout rules alone are tested on boxes placed by hand.
+#include "extract/pdf_reader.h"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -12,7 +14,6 @@
 #include "extract/document_reader.h"
 #include "extract/extractor_test_util.h"
 #include "extract/pdf_layout.h"
-#include "extract/pdf_reader.h"
 #include "test_util.h"
 
 namespace tupu {
@@ -26,7 +27,8 @@ class PdfReaderTest : public ::testing::Test {
     dir_ = new testing::TempDir();
     const auto r = testing::RunCommand(std::string(TUPU_PYTHON) + " " + testing::SourceDir() +
                                        "/tests/extract/make_test_pdfs.py " + dir_->path());
-    ASSERT_EQ(r.exit_code, 0) << r.out << "\n(needs python3-reportlab: scripts/install-deps.sh --test)";
+    ASSERT_EQ(r.exit_code, 0) << r.out
+                              << "\n(needs python3-reportlab: scripts/install-deps.sh --test)";
   }
   static void TearDownTestSuite() {
     delete dir_;
@@ -37,8 +39,8 @@ class PdfReaderTest : public ::testing::Test {
   static std::vector<pdf::PdfPage> Pages(const std::string& name, Status* status,
                                          pdf::PdfReadResult* result) {
     std::vector<pdf::PdfPage> pages;
-    *status = pdf::ReadPdfFile(Pdf(name), [&](pdf::PdfPage&& p) { pages.push_back(std::move(p)); },
-                               result);
+    *status = pdf::ReadPdfFile(
+        Pdf(name), [&](pdf::PdfPage&& p) { pages.push_back(std::move(p)); }, result);
     return pages;
   }
 
@@ -117,10 +119,13 @@ TEST_F(PdfReaderTest, FiveHundredPagesOneAtATime) {
   size_t pages = 0, dated = 0;
   pdf::PdfReadResult result;
   const auto start = std::chrono::steady_clock::now();
-  Status s = pdf::ReadPdfFile(Pdf("issue_500_pages.pdf"), [&](pdf::PdfPage&& p) {
-    ++pages;
-    dated += p.date == "2022-05-17";
-  }, &result);
+  Status s = pdf::ReadPdfFile(
+      Pdf("issue_500_pages.pdf"),
+      [&](pdf::PdfPage&& p) {
+        ++pages;
+        dated += p.date == "2022-05-17";
+      },
+      &result);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_TRUE(s.ok()) << s.ToString();
@@ -138,7 +143,8 @@ TEST_F(PdfReaderTest, FolderOfPdfs) {
                   .Read(
                       dir_->path(), [&](SourceDocument&& d) { docs.push_back(std::move(d)); },
                       [&](const std::string& origin, const Status& st) {
-                        errors.push_back(fs::path(origin).filename().string() + ": " + st.ToString());
+                        errors.push_back(fs::path(origin).filename().string() + ": " +
+                                         st.ToString());
                       })
                   .ok());
   EXPECT_EQ(docs.size(), 502u);
@@ -162,12 +168,16 @@ TEST(PdfLayout, AlignedColumnsAreReadOneAfterTheOther) {
   };
   std::vector<pdf::TextBox> boxes = {
       {"大标题横跨两栏", 0, 0, 300, 20, false},
-      box("左一甲", 0, 40, 100), box("右一甲", 200, 40, 100),
-      box("左一乙", 0, 55, 40),  box("右一乙", 200, 55, 40),
-      box("左二甲", 0, 80, 100), box("右二甲", 200, 80, 100),
+      box("左一甲", 0, 40, 100),
+      box("右一甲", 200, 40, 100),
+      box("左一乙", 0, 55, 40),
+      box("右一乙", 200, 55, 40),
+      box("左二甲", 0, 80, 100),
+      box("右二甲", 200, 80, 100),
   };
   std::string text;
-  for (const auto& b : pdf::ReadingOrderBlocks(boxes)) text += (b.headline ? "# " : "") + b.text + "|";
+  for (const auto& b : pdf::ReadingOrderBlocks(boxes))
+    text += (b.headline ? "# " : "") + b.text + "|";
   EXPECT_EQ(text, "# 大标题横跨两栏|左一甲左一乙|左二甲|右一甲右一乙|右二甲|");
 }
 
