@@ -243,6 +243,7 @@ void BodyWalker::Exit(const GumboNode* node) {
       parent.chars += stats.chars;
       parent.link_chars += stats.link_chars;
       parent.punctuation += stats.punctuation;
+      parent.has_block_children = true;
     }
   }
   if (HeadingLevel(tag) > 0) headings_.pop_back();

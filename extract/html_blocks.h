@@ -30,6 +30,7 @@ struct TextLine {
 struct ElementStats {
   size_t chars = 0, link_chars = 0, punctuation = 0;
   size_t first_line = 0, end_line = 0;  // its lines are lines[first_line, end_line)
+  bool has_block_children = false;      // false: a leaf block, which reads as a paragraph
 };
 
 struct BodyText {

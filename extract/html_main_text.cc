@@ -55,9 +55,16 @@ const GumboNode* BlockParent(const BodyText& body, const GumboNode* node) {
   return nullptr;
 }
 
-// Paragraph elements give their score to the block that holds the paragraphs; a <div> or <td>
-// holding text directly (lines separated by <br>) is itself the candidate.
+// Paragraph elements give their score to the block that holds the paragraphs. So does a block
+// without blocks inside (a <div> per paragraph, as many CMSs write; a <td> of <br>-separated
+// lines): as readability does, it reads as a paragraph, so that its short neighbours are scored
+// with it instead of losing to it.
 const GumboNode* CandidateOf(const BodyText& body, const GumboNode* container) {
+  if (!body.elements.at(container).has_block_children &&
+      container->v.element.tag != GUMBO_TAG_BODY) {
+    const GumboNode* parent = BlockParent(body, container);
+    return parent ? parent : container;
+  }
   switch (container->v.element.tag) {
     case GUMBO_TAG_P:
     case GUMBO_TAG_H1:

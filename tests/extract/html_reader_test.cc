@@ -59,7 +59,8 @@ INSTANTIATE_TEST_SUITE_P(Pages, HtmlReaderGolden,
                                            "t20190415_3344", "sidebar_prose.html",
                                            "related_in_body.html", "split_body.html",
                                            "br_text.html", "unmarked_comments.html",
-                                           "long_footer.html", "table_rows.html"),
+                                           "long_footer.html", "table_rows.html",
+                                           "div_paragraphs.html"),
                          [](const auto& info) {
                            std::string name = info.param;
                            for (char& c : name)
@@ -138,7 +139,7 @@ TEST(HtmlReader, FolderOfSavedPages) {
                                           s.ToString());
                       })
                   .ok());
-  EXPECT_EQ(docs.size(), 12u);
+  EXPECT_EQ(docs.size(), 13u);
   ASSERT_EQ(skipped.size(), 3u) << ::testing::PrintToString(skipped);
   EXPECT_EQ(skipped[0].rfind("frames.html", 0), 0u) << skipped[0];
   EXPECT_EQ(skipped[1].rfind("index_page.html", 0), 0u) << skipped[1];
@@ -150,7 +151,7 @@ TEST(HtmlReader, FolderOfSavedPages) {
     dated += !d.date.empty();
     EXPECT_EQ(d.text.rfind("# ", 0), 0u) << d.origin;
   }
-  EXPECT_EQ(dated, 8u);  // four pages state no date of their own (the extractor looks further)
+  EXPECT_EQ(dated, 8u);  // five pages state no date of their own (the extractor looks further)
   // Keyed by the canonical address when it names an article, else by the file's path.
   bool keyed_by_address = false, keyed_by_path = false;
   for (const auto& d : docs) {
