@@ -6,9 +6,15 @@
 -- Usage: tupu run queries/report.lua > report.md
 local out = {}
 local function say(line) out[#out + 1] = line or "" end
+-- Where a fact was read: the page's source and web address when the page gave them (saved web
+-- pages, .jsonl with `source`/`url`), else the document's key (its file).
+local function where(ev)
+  local place = ev.url ~= "" and ev.url or ev.doc
+  return ev.source ~= "" and (ev.source .. ", " .. place) or place
+end
 local function quote(e)
   local ev = e:evidence()
-  return "> " .. ev.text .. " — *" .. ev.doc .. "*"
+  return "> " .. ev.text .. " — *" .. where(ev) .. "*"
 end
 
 local counts = g:counts()

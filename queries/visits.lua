@@ -34,6 +34,10 @@ local function titles_of(person, doc)
   return table.concat(#here > 0 and here or elsewhere, "、")
 end
 
+-- The document column: the page's web address when it gave one (saved web pages, .jsonl `url`),
+-- else the document's key (its file).
+local function document_of(ev) return ev.url ~= "" and ev.url or ev.doc end
+
 local rows = {}
 for e in g:E("VISITED"):iter() do
   local person, place = e:source(), e:target()
@@ -43,7 +47,7 @@ for e in g:E("VISITED"):iter() do
     titles_of(person, e.doc),
     place.name,
     e.date or ev.doc_date or "",
-    ev.doc,
+    document_of(ev),
     ev.text,
   }
 end

@@ -91,6 +91,26 @@ TEST_F(SavedPagesCliTest, VisitsGetFullDatesAndDocumentsTheirAddress) {
             "http://www.baihe.example.gov.cn/xxgk/gzdt/202109/t20210908_4455667.html\n");
 }
 
+TEST_F(SavedPagesCliTest, QueriesPrintThePagesAddressAndSource) {
+  ASSERT_EQ(RunTupu("ingest --db " + ShellQuote(db_) + " " + ShellQuote(in_)).exit_code, kPartial);
+  auto visits = RunTupu("run --db " + ShellQuote(db_) + " " +
+                        ShellQuote(testing::SourceDir() + "/queries/visits.lua") + " csv");
+  ASSERT_EQ(visits.exit_code, 0) << visits.err;
+  EXPECT_NE(
+      visits.out.find("高文斌,白河镇党委书记,东岭水库,2021-09-07,"
+                      "http://www.baihe.example.gov.cn/xxgk/gzdt/202109/t20210908_4455667.html"),
+      std::string::npos)
+      << visits.out;
+  auto report = RunTupu("run --db " + ShellQuote(db_) + " " +
+                        ShellQuote(testing::SourceDir() + "/queries/report.lua"));
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_NE(
+      report.out.find(" — *白河镇水利站, "
+                      "http://www.baihe.example.gov.cn/xxgk/gzdt/202109/t20210908_4455667.html*"),
+      std::string::npos)
+      << report.out;
+}
+
 TEST_F(SavedPagesCliTest, SamePageSavedTwiceIsOneDocument) {
   // A page without a canonical address, saved again under another name with other chrome around
   // the article (the text is the same: a duplicate), and a page with one (the same key: unchanged).
