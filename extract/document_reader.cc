@@ -223,6 +223,7 @@ Status DocumentReader::ReadPdf(const std::string& path, std::istream* in, const 
     doc.origin = where;
     doc.text = std::move(page.text);
     doc.date = std::move(page.date);
+    doc.source = std::move(page.paper);
     if (!size_error && page.pages > 0) doc.input_bytes = file_bytes / page.pages;
     on_document(std::move(doc));
   };

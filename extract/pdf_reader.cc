@@ -49,16 +49,38 @@ std::string FormatDate(const domain::DateContext& d) {
   return buf;
 }
 
-// The masthead's date: a full date followed by the day of the week (`2022年5月17日 星期二`), or
-// a dateline among the page's first lines. -1 when none of the first blocks has one.
-int MastheadBlock(const std::vector<PageBlock>& blocks, std::string* date) {
+// What the masthead says. Pages without one are of the same issue: they keep the last one's.
+struct Masthead {
+  std::string date;   // YYYY-MM-DD
+  std::string paper;  // the paper's name when it is text before the date (often it is a picture)
+};
+
+// The paper's name before the masthead's date: a short run of Chinese characters.
+std::string PaperName(std::u32string_view before_date) {
+  size_t b = 0, e = before_date.size();
+  while (b < e && domain::IsBlank(before_date[b])) ++b;
+  while (e > b && domain::IsBlank(before_date[e - 1])) --e;
+  const std::u32string_view name = before_date.substr(b, e - b);
+  if (name.size() < 2 || name.size() > 12) return "";
+  for (char32_t c : name) {
+    if (!domain::IsCjk(c)) return "";
+  }
+  return domain::ToUtf8(name);
+}
+
+// The masthead among the first blocks: a full date followed by the day of the week
+// (`青山日报 2022年5月17日 星期二`), else a dateline among the page's first lines. Updates
+// *masthead and returns its block, or -1 when none of the first blocks has one.
+int MastheadBlock(const std::vector<PageBlock>& blocks, Masthead* masthead) {
   for (size_t i = 0; i < blocks.size() && i < kMastheadBlocks; ++i) {
     const std::u32string text = domain::ToU32(blocks[i].text);
     for (const domain::DateMention& m : domain::FindDates(text)) {
       size_t after = m.end;
       while (after < text.size() && domain::IsBlank(text[after])) ++after;
       if (m.year && m.month && m.day && text.compare(after, 2, U"星期") == 0) {
-        *date = FormatDate({m.year, m.month, m.day});
+        masthead->date = FormatDate({m.year, m.month, m.day});
+        const std::string paper = PaperName(std::u32string_view(text).substr(0, m.begin));
+        if (!paper.empty()) masthead->paper = paper;
         return static_cast<int>(i);
       }
     }
@@ -66,7 +88,7 @@ int MastheadBlock(const std::vector<PageBlock>& blocks, std::string* date) {
   for (size_t i = 0; i < blocks.size() && i < kMastheadBlocks; ++i) {
     domain::DateContext d;
     if (domain::DatelineInText(blocks[i].text, &d)) {
-      *date = FormatDate(d);
+      masthead->date = FormatDate(d);
       return static_cast<int>(i);
     }
   }
@@ -94,7 +116,7 @@ Status ReadDocument(std::unique_ptr<poppler::document> doc, const PageSink& on_p
     return Status::InvalidArgument("encrypted PDF: it needs a password to open");
   *result = {};
   result->pages = doc->pages();
-  std::string date;  // the last masthead date: pages without a masthead are of the same issue
+  Masthead masthead;
   int with_text = 0;
   for (int i = 0; i < result->pages; ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
@@ -105,10 +127,11 @@ Status ReadDocument(std::unique_ptr<poppler::document> doc, const PageSink& on_p
       continue;
     }
     ++with_text;
-    const int masthead = MastheadBlock(blocks, &date);
-    std::string text = PageText(blocks, masthead);
+    std::string text = PageText(blocks, MastheadBlock(blocks, &masthead));
     // A page that is only its masthead (a cover, an advertisement page) has nothing to ingest.
-    if (!text.empty()) on_page({i + 1, result->pages, std::move(text), date});
+    if (!text.empty()) {
+      on_page({i + 1, result->pages, std::move(text), masthead.date, masthead.paper});
+    }
   }
   if (with_text == 0) {
     return Status::InvalidArgument(result->pages == 0

@@ -58,6 +58,7 @@ TEST_F(PdfReaderTest, ColumnsInReadingOrderWithTheMastheadDate) {
   ASSERT_EQ(pages.size(), 2u);
   EXPECT_EQ(pages[0].number, 1);
   EXPECT_EQ(pages[0].date, "2022-05-17");
+  EXPECT_EQ(pages[0].paper, "青山日报");
   // The masthead is page furniture (its date is kept); the headline is a `#` heading; each
   // column's paragraphs come whole, the left column before the right, broken words joined; the
   // paragraph that runs on into the next column is joined by the article splitter.
@@ -72,6 +73,7 @@ TEST_F(PdfReaderTest, ColumnsInReadingOrderWithTheMastheadDate) {
   // Page 2 has no masthead: it is of the same issue.
   EXPECT_EQ(pages[1].number, 2);
   EXPECT_EQ(pages[1].date, "2022-05-17");
+  EXPECT_EQ(pages[1].paper, "青山日报");
 }
 
 TEST_F(PdfReaderTest, VisitsOnThePageGetTheMastheadYear) {
@@ -158,6 +160,7 @@ TEST_F(PdfReaderTest, FolderOfPdfs) {
   ASSERT_FALSE(docs.empty());
   EXPECT_EQ(fs::path(docs[0].source_key).filename().string(), "epaper.pdf#page=1");
   EXPECT_EQ(docs[0].date, "2022-05-17");
+  EXPECT_EQ(docs[0].source, "青山日报");
 }
 
 // Boxes placed by hand: two columns whose paragraphs line up row for row (the case a cut across
