@@ -4,9 +4,9 @@
 // when the masthead has it as text; a page without a masthead takes those of the page before. One
 // page at a time is in memory, whatever the file's size. A file that is damaged, encrypted, or has
 // no text layer at all (a scan) is refused with the reason; pages without text in a file that has
-// some are named, the others read. Thread safety: the functions may be called from several threads
-// (poppler documents are not shared); the first call installs a handler that keeps poppler's own
-// messages off stderr.
+// some are named, the others read.
+// Thread safety: the functions may be called from several threads (poppler documents are not
+// shared); the first call installs a handler that keeps poppler's own messages off stderr.
 #pragma once
 
 #include <functional>
