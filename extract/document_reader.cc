@@ -8,11 +8,10 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <system_error>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "extract/html_reader.h"
 #include "extract/pdf_reader.h"
@@ -37,7 +36,8 @@ FileKind SniffKind(const fs::path& path) {
 
 FileKind KindOf(const fs::path& path) {
   std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   if (ext == ".txt" || ext == ".md" || ext == ".text" || ext == ".markdown") return FileKind::kText;
   if (ext == ".jsonl" || ext == ".ndjson") return FileKind::kJsonLines;
   if (ext == ".html" || ext == ".htm" || ext == ".shtml" || ext == ".xhtml") return FileKind::kHtml;
@@ -48,10 +48,14 @@ FileKind KindOf(const fs::path& path) {
 
 DocumentReader::Format FormatOf(FileKind kind) {
   switch (kind) {
-    case FileKind::kJsonLines: return DocumentReader::Format::kJsonLines;
-    case FileKind::kHtml: return DocumentReader::Format::kHtml;
-    case FileKind::kPdf: return DocumentReader::Format::kPdf;
-    default: return DocumentReader::Format::kText;
+    case FileKind::kJsonLines:
+      return DocumentReader::Format::kJsonLines;
+    case FileKind::kHtml:
+      return DocumentReader::Format::kHtml;
+    case FileKind::kPdf:
+      return DocumentReader::Format::kPdf;
+    default:
+      return DocumentReader::Format::kText;
   }
 }
 
@@ -68,8 +72,45 @@ bool IsArticleAddress(std::string_view url) {
   rest = rest.substr(0, rest.find_first_of("?#"));
   if (rest.size() <= 1 || rest.back() == '/') return false;
   std::string last(rest.substr(rest.rfind('/') + 1));
-  std::transform(last.begin(), last.end(), last.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(last.begin(), last.end(), last.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return last.rfind("index.", 0) != 0 && last.rfind("default.", 0) != 0 && last != "index";
+}
+
+// The folder a browser saves a page's resources in (`Page_files/` beside `Page.html`): scripts,
+// styles, pictures and the pages of framed widgets (share buttons, adverts), never the article.
+bool IsSavedPageResources(const fs::directory_entry& entry) {
+  std::error_code ec;
+  const std::string name = entry.path().filename().string();
+  constexpr std::string_view kSuffix = "_files";
+  if (!entry.is_directory(ec) || name.size() <= kSuffix.size() ||
+      name.compare(name.size() - kSuffix.size(), kSuffix.size(), kSuffix) != 0) {
+    return false;
+  }
+  const fs::path page = entry.path().parent_path() / name.substr(0, name.size() - kSuffix.size());
+  for (const char* ext : {".html", ".htm", ".shtml", ".xhtml"}) {
+    if (fs::exists(fs::path(page).concat(ext), ec)) return true;
+  }
+  return false;
+}
+
+// The files of a folder, recursively, that DocumentReader reads (saved pages' resource folders
+// left out); `ec` reports a folder that cannot be listed.
+std::vector<fs::path> FilesToRead(const fs::path& root, fs::directory_options options,
+                                  std::error_code& ec) {
+  std::vector<fs::path> files;
+  for (auto it = fs::recursive_directory_iterator(root, options, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (IsSavedPageResources(*it)) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    std::error_code file_ec;
+    if (it->is_regular_file(file_ec) && KindOf(it->path()) != FileKind::kUnsupported) {
+      files.push_back(it->path());
+    }
+  }
+  return files;
 }
 
 std::string NormalisedKey(const fs::path& path) { return path.lexically_normal().string(); }
@@ -86,8 +127,8 @@ std::string MetadataField(const nlohmann::json& record, const char* key) {
 }
 
 // Parses one .jsonl line. `origin` is "<file>:<line>".
-Result<SourceDocument> ParseJsonRecord(const std::string& line,
-                                       const std::string& origin, size_t max_bytes) {
+Result<SourceDocument> ParseJsonRecord(const std::string& line, const std::string& origin,
+                                       size_t max_bytes) {
   nlohmann::json record = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (record.is_discarded()) return Status::InvalidArgument("invalid JSON");
   if (!record.is_object()) return Status::InvalidArgument("a line must be a JSON object");
@@ -143,11 +184,10 @@ uint64_t DocumentReader::TotalBytes(const std::string& path) {
   if (fs::is_regular_file(p, ec)) return fs::file_size(p, ec);
   uint64_t total = 0;
   if (!fs::is_directory(p, ec)) return 0;
-  for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file(ec) && KindOf(it->path()) != FileKind::kUnsupported) {
-      total += it->file_size(ec);
-    }
+  for (const fs::path& file : FilesToRead(p, fs::directory_options::skip_permission_denied, ec)) {
+    std::error_code size_ec;
+    const uint64_t size = fs::file_size(file, size_ec);
+    if (!size_ec) total += size;
   }
   return total;
 }
@@ -200,8 +240,10 @@ Status DocumentReader::ReadJsonLines(std::istream& in, const std::string& origin
     on_document(std::move(doc).value());
   }
   Status s;
-  if (in.bad()) s = Status::IOError("read failed: " + ErrnoText());
-  else if (line_no == 0) s = Status::InvalidArgument("empty file: nothing to ingest");
+  if (in.bad())
+    s = Status::IOError("read failed: " + ErrnoText());
+  else if (line_no == 0)
+    s = Status::InvalidArgument("empty file: nothing to ingest");
   if (!s.ok()) on_error(origin, s);
   return s;
 }
@@ -241,7 +283,8 @@ Status DocumentReader::ReadPdf(const std::string& path, std::istream* in, const 
   }
   if (!result.pages_without_text.empty()) {
     std::string pages;
-    for (int p : result.pages_without_text) pages += (pages.empty() ? "" : ", ") + std::to_string(p);
+    for (int p : result.pages_without_text)
+      pages += (pages.empty() ? "" : ", ") + std::to_string(p);
     on_error(key, Status::InvalidArgument("no text layer on page(s) " + pages +
                                           " (scans?): those pages were not read"));
   }
@@ -252,10 +295,14 @@ Status DocumentReader::ReadStream(std::istream& in, Format format, const std::st
                                   const DocumentSink& on_document,
                                   const ErrorSink& on_error) const {
   switch (format) {
-    case Format::kJsonLines: return ReadJsonLines(in, key, on_document, on_error);
-    case Format::kHtml: return ReadWholeDocument(in, key, HtmlDocument, on_document, on_error);
-    case Format::kPdf: return ReadPdf(key, &in, key, on_document, on_error);
-    case Format::kText: break;
+    case Format::kJsonLines:
+      return ReadJsonLines(in, key, on_document, on_error);
+    case Format::kHtml:
+      return ReadWholeDocument(in, key, HtmlDocument, on_document, on_error);
+    case Format::kPdf:
+      return ReadPdf(key, &in, key, on_document, on_error);
+    case Format::kText:
+      break;
   }
   return ReadWholeDocument(in, key, TextDocument, on_document, on_error);
 }
@@ -284,7 +331,7 @@ Status DocumentReader::Read(const std::string& path, const DocumentSink& on_docu
     // never held whole.
     std::cin >> std::ws;
     const int first = std::cin.peek();
-    const Format format = first == '{' ? Format::kJsonLines
+    const Format format = first == '{'   ? Format::kJsonLines
                           : first == '<' ? Format::kHtml
                                          : Format::kText;
     return ReadStream(std::cin, format, "<stdin>", on_document, on_error);
@@ -298,14 +345,7 @@ Status DocumentReader::Read(const std::string& path, const DocumentSink& on_docu
   if (!fs::is_directory(st)) return fail(path, Status::InvalidArgument("not a file or folder"));
 
   // Name order, so that two runs over one folder ingest in the same order.
-  std::vector<fs::path> files;
-  for (auto it = fs::recursive_directory_iterator(root, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    std::error_code file_ec;
-    if (it->is_regular_file(file_ec) && KindOf(it->path()) != FileKind::kUnsupported) {
-      files.push_back(it->path());
-    }
-  }
+  std::vector<fs::path> files = FilesToRead(root, fs::directory_options::none, ec);
   if (ec) on_error(path, Status::IOError("cannot list folder: " + ec.message()));
   std::sort(files.begin(), files.end());
   for (const auto& file : files) read_file(file, /*explicitly_named=*/false).PermitUncheckedError();

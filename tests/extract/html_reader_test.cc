@@ -125,6 +125,29 @@ TEST(HtmlReader, SniffsPagesWithoutExtension) {
   EXPECT_FALSE(html::LooksLikeHtml("<!-- never closed"));
 }
 
+// A browser's "save complete page" writes `Page_files/` beside `Page.html`, with the framed widgets
+// (share buttons, adverts) as pages of their own: not articles, not read, not reported.
+TEST(HtmlReader, SavedPageResourceFoldersAreNotRead) {
+  testing::TempDir dir;
+  fs::copy(PageDir() + "/gov_article.html", dir.Sub("县长调研.html"));
+  fs::create_directories(dir.Sub("县长调研_files"));
+  fs::copy(PageDir() + "/index_page.html", dir.Sub("县长调研_files/share_widget.html"));
+  fs::create_directories(dir.Sub("other_files"));  // no page of that name: an ordinary folder
+  fs::copy(PageDir() + "/br_text.html", dir.Sub("other_files/page.html"));
+  DocumentReader reader;
+  std::vector<std::string> read, skipped;
+  ASSERT_TRUE(reader
+                  .Read(
+                      dir.path(), [&](SourceDocument&& d) { read.push_back(d.origin); },
+                      [&](const std::string& origin, const Status&) { skipped.push_back(origin); })
+                  .ok());
+  EXPECT_EQ(read.size(), 2u) << ::testing::PrintToString(read);
+  EXPECT_TRUE(skipped.empty()) << ::testing::PrintToString(skipped);
+  EXPECT_EQ(
+      DocumentReader::TotalBytes(dir.path()),
+      fs::file_size(dir.Sub("县长调研.html")) + fs::file_size(dir.Sub("other_files/page.html")));
+}
+
 // Through DocumentReader: a folder of saved pages gives one document per page with an article,
 // the others reported by name; pages without an extension are found by their content.
 TEST(HtmlReader, FolderOfSavedPages) {
