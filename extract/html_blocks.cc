@@ -86,25 +86,6 @@ bool IsBlock(GumboTag tag) {
   }
 }
 
-int HeadingLevel(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_H1:
-      return 1;
-    case GUMBO_TAG_H2:
-      return 2;
-    case GUMBO_TAG_H3:
-      return 3;
-    case GUMBO_TAG_H4:
-      return 4;
-    case GUMBO_TAG_H5:
-      return 5;
-    case GUMBO_TAG_H6:
-      return 6;
-    default:
-      return 0;
-  }
-}
-
 bool IsHidden(const GumboNode* node) {
   if (Attribute(node, "hidden") != nullptr) return true;
   if (LowerAttribute(node, "aria-hidden") == "true") return true;
@@ -151,10 +132,9 @@ class BodyWalker {
   BlockOptions options_;
   BodyText out_;
   std::vector<const GumboNode*> blocks_;  // open block elements, innermost last
-  std::vector<int> headings_;             // open <h1>..<h6>
   int link_depth_ = 0;
-  int article_depth_ =
-      0;  // inside <article> or <main>: headers and footers there are the article's
+  // Inside <article> or <main>: headers and footers there are the article's, not the site's.
+  int article_depth_ = 0;
   std::string line_;
   size_t line_link_chars_ = 0;
 };
@@ -200,7 +180,6 @@ void BodyWalker::Flush() {
   }
   line.link_chars = std::min(line.link_chars, line.chars);
   line.container = blocks_.empty() ? nullptr : blocks_.back();
-  line.heading_level = headings_.empty() ? 0 : headings_.back();
   if (line.container != nullptr) {
     ElementStats& stats = out_.elements[line.container];
     stats.chars += line.chars;
@@ -221,7 +200,6 @@ void BodyWalker::Enter(const GumboNode* node) {
   if (tag == GUMBO_TAG_BR) Flush();
   if (tag == GUMBO_TAG_A && Attribute(node, "href") != nullptr) ++link_depth_;
   if (tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN) ++article_depth_;
-  if (HeadingLevel(tag) > 0) headings_.push_back(HeadingLevel(tag));
   if (IsBlock(tag)) {
     Flush();
     blocks_.push_back(node);
@@ -246,7 +224,6 @@ void BodyWalker::Exit(const GumboNode* node) {
       parent.has_block_children = true;
     }
   }
-  if (HeadingLevel(tag) > 0) headings_.pop_back();
 }
 
 BodyText BodyWalker::Run(const GumboNode* body) {

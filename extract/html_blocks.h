@@ -23,7 +23,6 @@ struct TextLine {
   size_t chars = 0;                      // code points, blanks excluded
   size_t link_chars = 0;                 // of those, inside <a href>
   size_t punctuation = 0;                // Chinese commas and stops: how prose looks
-  int heading_level = 0;                 // 1..6 inside <h1>..<h6>, else 0
 };
 
 // Totals of one element's subtree, over the lines the walk kept.

@@ -158,12 +158,17 @@ bool KeepsLine(const TextLine& line, std::string_view title) {
 
 Result<MainText> ChooseMainText(const BodyText& body, std::string_view title) {
   const auto scores = ScoreBlocks(body);
+  // Ties go to the block that comes first, then to the outer one, so that the choice never
+  // depends on the order of the hash map (which follows the nodes' addresses).
+  auto first_of = [&](const GumboNode* a, const GumboNode* b) {
+    const ElementStats& x = body.elements.at(a);
+    const ElementStats& y = body.elements.at(b);
+    return x.first_line != y.first_line ? x.first_line < y.first_line : x.end_line > y.end_line;
+  };
   const GumboNode* best = nullptr;
   for (const auto& [node, score] : scores) {
-    // Ties go to the block that comes first, so that the choice does not depend on hashing.
     if (best == nullptr || score > scores.at(best) ||
-        (score == scores.at(best) &&
-         body.elements.at(node).first_line < body.elements.at(best).first_line)) {
+        (score == scores.at(best) && first_of(node, best))) {
       best = node;
     }
   }
