@@ -1,6 +1,7 @@
 // Fuzz target: the input side of ingest. Arbitrary bytes through the encoding detection and
-// through the text and .jsonl readers. Nothing may crash, and every document that comes out must
-// be valid UTF-8 (what the rest of the pipeline relies on).
+// through the text, .jsonl, saved-page and PDF readers (html_fuzz and pdf_fuzz go deeper into the
+// last two). Nothing may crash, and every document that comes out must be valid UTF-8 (what the
+// rest of the pipeline relies on).
 #include <cstdint>
 #include <cstdlib>
 #include <sstream>
@@ -16,7 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (decoded.ok() && !tupu::IsValidUtf8(decoded->utf8)) std::abort();
 
   tupu::DocumentReader reader;
-  for (auto format : {tupu::DocumentReader::Format::kText, tupu::DocumentReader::Format::kJsonLines}) {
+  using Format = tupu::DocumentReader::Format;
+  for (auto format : {Format::kText, Format::kJsonLines, Format::kHtml, Format::kPdf}) {
     std::istringstream in(bytes);
     reader
         .ReadStream(
