@@ -92,6 +92,19 @@ std::string Format(int year, int month, int day) {
   return buf;
 }
 
+// The year of a `M月D日` without one, from a context date with a year: news tells of the recent
+// past and announces the coming months, so a month far after the context's is of the year before
+// (`12月30日` in an article of 2023-01-05 is 2022-12-30) and one far before it of the year after
+// (`1月3日` right after that 2022-12-30 is 2023-01-03). The window leans to the past: up to six
+// months ahead (`9月1日起施行` announced in May) and nine behind stay in the context's year.
+int NearestYear(int month, const DateContext& ctx) {
+  if (ctx.year == 0 || ctx.month == 0) return ctx.year;
+  const int ahead = month - ctx.month;
+  if (ahead > 6) return ctx.year - 1;
+  if (ahead < -9) return ctx.year + 1;
+  return ctx.year;
+}
+
 }  // namespace
 
 bool IsValidDay(int year, int month, int day) {
@@ -232,6 +245,7 @@ std::string ResolveDate(const DateMention& m, const DateContext& ctx) {
     return Format(year, month, day);
   }
   if (day == 0) return "";  // a month or a year only: no day to put on an event
+  if (m.year == 0 && month > 0) year = NearestYear(month, ctx);
   if (month == 0) {
     if (ctx.month == 0) return "";
     month = ctx.month;

@@ -34,7 +34,9 @@ struct DateContext {
 };
 
 // "YYYY-MM-DD" / "MM-DD" / "" for a mention, filling year, month or day from the context
-// (a bare 17日 takes the context's month; 昨天 counts back from the context's day).
+// (a bare 17日 takes the context's month; 昨天 counts back from the context's day; a 5月23日
+// takes the context's year, or the one before or after across a year's end: 12月30日 in an
+// article of 2023-01-05 is 2022-12-30).
 std::string ResolveDate(const DateMention& m, const DateContext& ctx);
 
 // Parses "2022-05-11", "2022年5月11日", "2022/5/11", "05-11" into a context; false if none.

@@ -91,6 +91,28 @@ TEST(DocumentDate, GivenDateWithoutYearTakesTheYearFromTheName) {
   EXPECT_EQ(VisitDate(doc), "2019-05-23");
 }
 
+TEST(DocumentDate, AcrossTheYearsEnd) {
+  // An article of early January tells of late December: the year before, then back to January.
+  SourceDocument doc = Doc("a.txt",
+                           "12月30日，县长周明远到青石镇调研春耕工作。1月3日，周明远到柳湾村调研。");
+  doc.date = "2023-01-05";
+  Extractor extractor(nullptr);
+  auto r = extractor.Extract(doc);
+  ASSERT_TRUE(r.ok());
+  auto december = FindFacts(*r, EdgeType::kVisited, "周明远", "青石镇");
+  auto january = FindFacts(*r, EdgeType::kVisited, "周明远", "柳湾村");
+  ASSERT_EQ(december.size(), 1u);
+  ASSERT_EQ(january.size(), 1u);
+  EXPECT_EQ(Prop(december[0], "date"), "2022-12-30");
+  EXPECT_EQ(Prop(january[0], "date"), "2023-01-03");
+  // An announcement of the coming months stays in the article's year.
+  domain::DateMention september;
+  september.month = 9;
+  september.day = 1;
+  EXPECT_EQ(domain::ResolveDate(september, {2023, 5, 20}), "2023-09-01");
+  EXPECT_EQ(domain::ResolveDate(september, {2023, 1, 10}), "2022-09-01");
+}
+
 TEST(DocumentDate, DocumentNodeCarriesDateUrlAndSource) {
   SourceDocument doc = Doc("saved/page.html", std::string("# 县长到青石镇调研\n") + kVisit);
   doc.url = "https://www.example.gov.cn/xw/2023/0524/c1.html";
