@@ -93,8 +93,8 @@ TEST(DocumentDate, GivenDateWithoutYearTakesTheYearFromTheName) {
 
 TEST(DocumentDate, AcrossTheYearsEnd) {
   // An article of early January tells of late December: the year before, then back to January.
-  SourceDocument doc = Doc("a.txt",
-                           "12月30日，县长周明远到青石镇调研春耕工作。1月3日，周明远到柳湾村调研。");
+  SourceDocument doc =
+      Doc("a.txt", "12月30日，县长周明远到青石镇调研春耕工作。1月3日，周明远到柳湾村调研。");
   doc.date = "2023-01-05";
   Extractor extractor(nullptr);
   auto r = extractor.Extract(doc);
