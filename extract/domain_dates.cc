@@ -92,6 +92,57 @@ std::string Format(int year, int month, int day) {
   return buf;
 }
 
+// Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms, proleptic Gregorian).
+long DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+void CivilFromDays(long z, int* y, int* m, int* d) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  *y = static_cast<int>(yoe + era * 400 + (*m <= 2));
+}
+
+// 上周三, 上星期五, 本周一, 下周日 at s[k]: the week relative to the context's and the day in it.
+bool WeekdayAt(std::u32string_view s, size_t k, DateMention* m, size_t* len) {
+  static const std::pair<std::u32string_view, int> kWeeks[] = {
+      {U"上星期", -1}, {U"上周", -1}, {U"本周", 0}, {U"这周", 0}, {U"下星期", 1}, {U"下周", 1}};
+  static const std::u32string_view kDays = U"一二三四五六日";
+  for (const auto& [word, weeks] : kWeeks) {
+    if (s.substr(k, word.size()) != word || k + word.size() >= s.size()) continue;
+    const char32_t c = s[k + word.size()];
+    const size_t day = c == U'天' ? 6 : kDays.find(c);
+    if (day == std::u32string_view::npos) return false;
+    m->relative = true;
+    m->relative_weeks = weeks;
+    m->weekday = static_cast<int>(day) + 1;
+    *len = word.size() + 1;
+    return true;
+  }
+  return false;
+}
+
+// The day of `m` (上周三) in the week of the context's date, weeks counted from it.
+std::string ResolveWeekday(const DateMention& m, const DateContext& ctx) {
+  if (ctx.year == 0 || !IsValidDay(ctx.year, ctx.month, ctx.day)) return "";
+  const long today = DaysFromCivil(ctx.year, ctx.month, ctx.day);
+  const long monday = today - ((today + 3) % 7 + 7) % 7;  // 1970-01-01 was a Thursday
+  int y = 0, mo = 0, d = 0;
+  CivilFromDays(monday + 7L * m.relative_weeks + (m.weekday - 1), &y, &mo, &d);
+  return Format(y, mo, d);
+}
+
 // The year of a `M月D日` without one, from a context date with a year: news tells of the recent
 // past and announces the coming months, so a month far after the context's is of the year before
 // (`12月30日` in an article of 2023-01-05 is 2022-12-30) and one far before it of the year after
@@ -165,6 +216,10 @@ std::vector<DateMention> FindDates(std::u32string_view s) {
         break;
       }
     }
+    if (!found && WeekdayAt(s, k, &m, &len)) {
+      k += len;
+      found = true;
+    }
     if (!found && NumericDateAt(s, k, &m, &len)) {
       // 2023-05-12, 2023/5/12, 2023.05.12 (dates of publication lines and datelines)
       k += len;
@@ -230,6 +285,7 @@ std::string ResolveDate(const DateMention& m, const DateContext& ctx) {
   int year = m.year ? m.year : ctx.year;
   int month = m.month;
   int day = m.day;
+  if (m.relative && m.weekday > 0) return ResolveWeekday(m, ctx);
   if (m.relative) {
     if (ctx.day == 0 || ctx.month == 0) return "";
     month = ctx.month;

@@ -1,4 +1,4 @@
-// Dates in news text: 2022年5月11日下午, 10月30日上午, 1月5日, 17日, 昨天(22日), 今天, 近日.
+// Dates in news text: 2022年5月11日下午, 10月30日上午, 1月5日, 17日, 昨天(22日), 今天, 上周三, 近日.
 // Found as code-point ranges; resolved to YYYY-MM-DD when a year is known (stated or from the
 // document date), MM-DD when not. Impossible dates (2月30日) are not dates.
 // Thread safety: pure functions.
@@ -17,6 +17,8 @@ struct DateMention {
   int month = 0;              // 0: not stated (a bare 17日)
   int day = 0;                // 0: only a year or month
   int relative_days = 0;      // 昨天 = -1, 今天 = 0, 前天 = -2 (only when `relative`)
+  int relative_weeks = 0;     // 上周三 = -1, 本周三 = 0, 下周三 = 1 (only when `weekday`)
+  int weekday = 0;            // 1 (周一) .. 7 (周日) for 上周三 and kin; 0 otherwise
   bool relative = false;
   bool numeric = false;       // written 2023-05-12 (publication lines, datelines)
   std::string time_of_day;    // 上午, 下午, 晚上, ... (empty when not stated)
@@ -34,7 +36,8 @@ struct DateContext {
 };
 
 // "YYYY-MM-DD" / "MM-DD" / "" for a mention, filling year, month or day from the context
-// (a bare 17日 takes the context's month; 昨天 counts back from the context's day; a 5月23日
+// (a bare 17日 takes the context's month; 昨天 counts back from the context's day, 上周三 from
+// its week, which needs its year; a 5月23日
 // takes the context's year, or the one before or after across a year's end: 12月30日 in an
 // article of 2023-01-05 is 2022-12-30).
 std::string ResolveDate(const DateMention& m, const DateContext& ctx);

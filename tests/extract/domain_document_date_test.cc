@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "extract/domain_text.h"
 #include "extract/extractor_test_util.h"
 
 namespace tupu {
@@ -111,6 +112,27 @@ TEST(DocumentDate, AcrossTheYearsEnd) {
   september.day = 1;
   EXPECT_EQ(domain::ResolveDate(september, {2023, 5, 20}), "2023-09-01");
   EXPECT_EQ(domain::ResolveDate(september, {2023, 1, 10}), "2022-09-01");
+}
+
+TEST(DocumentDate, WeekdaysOfLastAndThisWeek) {
+  // 2023-05-24 was a Wednesday.
+  auto resolve = [](const char* text) {
+    const auto dates = domain::FindDates(domain::ToU32(text));
+    return dates.size() == 1 ? domain::ResolveDate(dates[0], {2023, 5, 24}) : "not one date";
+  };
+  EXPECT_EQ(resolve("上周三上午"), "2023-05-17");
+  EXPECT_EQ(resolve("上星期日"), "2023-05-21");
+  EXPECT_EQ(resolve("本周一"), "2023-05-22");
+  EXPECT_EQ(resolve("下周五"), "2023-06-02");
+  EXPECT_EQ(domain::FindDates(domain::ToU32("上周末和这周边")).size(), 0u);
+  // Without a year the weekday cannot be known: no date rather than a wrong one.
+  const auto dates = domain::FindDates(domain::ToU32("上周三"));
+  ASSERT_EQ(dates.size(), 1u);
+  EXPECT_EQ(domain::ResolveDate(dates[0], {0, 5, 24}), "");
+
+  SourceDocument doc = Doc("a.txt", "上周三，县长周明远到青石镇调研春耕工作。");
+  doc.date = "2023-05-24";
+  EXPECT_EQ(VisitDate(doc), "2023-05-17");
 }
 
 TEST(DocumentDate, DocumentNodeCarriesDateUrlAndSource) {
