@@ -20,7 +20,9 @@ const std::u32string& SingleSurnames() {
       U"焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲"
       U"房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟"
       U"应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀"
-      U"郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阎帅弓揭逄竺于";
+      U"郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阎帅弓揭逄竺于"
+      // Rarer surnames of the catalogues, seldom a word of their own in the genre.
+      U"习占缑赖萧慕屠裘荀晁漆阙蓟贡廉桓茅禹钮嵇邴糜隗宓郗钭戎束韶邰鄂索莘郦雍郤璩濮扈郏茹宦庾暨殳蔚夔厍訾阚乜巢蒯逯芮羿汲松井乌巴蓬仰宿靖";
   return kSurnames;
 }
 
@@ -148,6 +150,8 @@ bool IsPlausibleUnsurnamedName(std::u32string_view name) {
     if (kOfficeChars.find(c) != std::u32string_view::npos) return false;
   if (NotNames().count(std::u32string(name)) || NotNames().count(std::u32string(name.substr(0, 2))))
     return false;
+  // A frequent word of the language (结合, 重要, 近期) after a title is the sentence going on.
+  if (Lexicon::Get("common_words").Contains(name)) return false;
   for (size_t k = 1; k < name.size(); ++k)
     if (RoleSuffixes().count(std::u32string(name.substr(k)))) return false;
   return true;

@@ -46,7 +46,7 @@ std::vector<std::pair<size_t, size_t>> RepairPersonSpans(std::u32string_view s,
   }
   std::vector<std::pair<size_t, size_t>> added;
   for (const auto& t : FindTitledNames(s)) {
-    if (t.links.empty()) continue;  // coordinated names: the tagger decides
+    if (t.coordinated) continue;  // coordinated names: the tagger decides
     added.push_back({t.name_begin, t.name_end});
   }
   for (size_t p = 0; p < s.size(); ++p) {

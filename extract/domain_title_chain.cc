@@ -183,6 +183,8 @@ std::vector<TitledName> FindTitledNames(std::u32string_view s) {
       co.name_begin = p + 1;
       co.name_end = p + 1 + len;
       co.chain_begin = co.name_begin;
+      co.links = tn.links;  // 区委常委甲、乙、丙: one title for the whole list
+      co.coordinated = true;
       out.push_back(co);
       p = co.name_end;
       floor = p;
