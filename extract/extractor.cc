@@ -26,6 +26,7 @@
 #include "extract/domain_org_naming.h"
 #include "extract/domain_person_names.h"
 #include "extract/domain_sentence_splitter.h"
+#include "extract/domain_short_names.h"
 #include "extract/domain_stops.h"
 #include "extract/domain_title_chain.h"
 #include "extract/domain_title_lexicon.h"
@@ -453,6 +454,16 @@ struct ArticleState {
 
   // Who the article's group follows now: the latest actor, else the latest visitor; -1 for none.
   int Leader() const { return last_actor >= 0 ? last_actor : last_visitor; }
+  // 县委书记甲,县长乙一行到A … 甲一行来到B: the persons a head was named with travel with them
+  // until the article names the head with others.
+  std::map<int, std::vector<int>> delegations;
+  std::vector<int> DelegationOf(int head) const {
+    auto it = delegations.find(head);
+    return it == delegations.end() ? std::vector<int>{} : it->second;
+  }
+  void NoteDelegation(int head, const std::vector<int>& co_actors) {
+    if (head >= 0 && !co_actors.empty()) delegations[head] = co_actors;
+  }
   std::vector<domain::Stop> headline_stops;  // kept for actors the body gives no stop
 };
 
@@ -503,25 +514,64 @@ struct Actor {
   std::vector<int> co_actors;              // 甲、乙和丙来到A: 甲 and 乙 beside the actor 丙
 };
 
-// The persons named with persons[k] as one subject, joined by 、/和/与/及 right before it.
+// True when persons[j-1] and persons[j] are written as one subject: joined by 、/和/与/及 (a title
+// with its office may stand between: 甲和县长乙), or, in a delegation that closes with 一行 or 等
+// right after persons[k], by a comma before the next one's title chain (县委书记甲,县长乙一行).
+bool JoinedAsOneSubject(std::u32string_view s, const std::vector<domain::PersonSpan>& persons, int j, int k) {
+  const auto& prev = persons[j - 1];
+  const auto& cur = persons[j];
+  if (prev.end >= cur.begin) return false;
+  const bool conjunction = std::u32string_view(U"、和与及").find(s[prev.end]) != std::u32string_view::npos;
+  const bool comma = s[prev.end] == U',' || s[prev.end] == U'\uFF0C';
+  if (!conjunction && !comma) return false;
+  if (comma) {
+    const std::u32string_view after = s.substr(persons[k].end);
+    const bool closed = after.substr(0, 2) == U"一行" || after.substr(0, 1) == U"等";
+    if (!closed || prev.end + 1 == cur.begin) return false;
+  }
+  if (prev.end + 1 == cur.begin) return true;
+  constexpr size_t kMaxTitledGap = 16;
+  const std::u32string_view gap = s.substr(prev.end + 1, cur.begin - prev.end - 1);
+  if (gap.size() > kMaxTitledGap) return false;
+  for (char32_t c : gap)
+    if (domain::IsClauseBreak(c)) return false;
+  return domain::TitleLengthEndingAt(s, cur.begin) > 0;
+}
+
+// The persons named with persons[k] as one subject, nearest first.
 std::vector<int> CoSubjects(std::u32string_view s, const std::vector<domain::PersonSpan>& persons, int k) {
   std::vector<int> out;
-  for (int j = k; j > 0; --j) {
-    const auto& prev = persons[j - 1];
-    const auto& cur = persons[j];
-    if (prev.end >= cur.begin || std::u32string_view(U"、和与及").find(s[prev.end]) == std::u32string_view::npos)
-      break;
-    // 甲和县长乙: a title (with its office) may stand between the conjunction and the name.
-    constexpr size_t kMaxTitledGap = 16;
-    if (prev.end + 1 != cur.begin) {
-      const std::u32string_view gap = s.substr(prev.end + 1, cur.begin - prev.end - 1);
-      bool clean = gap.size() <= kMaxTitledGap;
-      for (char32_t c : gap) clean = clean && !domain::IsClauseBreak(c);
-      if (!clean || domain::TitleLengthEndingAt(s, cur.begin) == 0) break;
-    }
-    out.push_back(prev.entity);
-  }
+  for (int j = k; j > 0 && JoinedAsOneSubject(s, persons, j, k); --j) out.push_back(j - 1);
   return out;
+}
+
+// A subject of one or more persons: the first named leads (the genre names the senior first),
+// the others go with them; unless they went their own ways (甲、乙分别带队深入…), where only
+// persons[k], the one nearest the verb at `verb`, is the subject.
+struct SubjectGroup {
+  int head = -1;                // index into persons
+  std::vector<int> co_actors;   // entities
+};
+
+SubjectGroup GroupOfSubject(std::u32string_view s, const std::vector<domain::PersonSpan>& persons, int k,
+                            size_t verb) {
+  SubjectGroup g;
+  const size_t end = persons[k].end;
+  const bool separately = verb > end && s.substr(end, verb - end).find(U"分别") != std::u32string_view::npos;
+  const std::vector<int> co = separately ? std::vector<int>{} : CoSubjects(s, persons, k);
+  g.head = co.empty() ? k : co.back();
+  for (auto it = co.rbegin(); it != co.rend(); ++it)
+    if (*it != g.head) g.co_actors.push_back(persons[*it].entity);
+  if (g.head != k) g.co_actors.push_back(persons[k].entity);
+  return g;
+}
+
+// 甲带市政协考察团一行参观…: a group named after the person (who ends at `person_end`) before
+// the verb travels, and the group's own leader leads; 甲 shows the way. (带领/率领 make 甲 the
+// leader first: see LeadVerbPositions.)
+bool GuidesAGroup(std::u32string_view s, size_t person_end, size_t verb) {
+  return domain::ClauseNamesGroup(s, person_end, verb) &&
+         !domain::Lexicon::Get("group_nouns").IsPrefixOf(s.substr(person_end));
 }
 
 // The person who makes the stops of `list`: the subject before its verb, or the person opening
@@ -531,19 +581,20 @@ Actor StopActor(const SentenceView& v, const domain::StopList& list, const Artic
   const int leader = st.Leader();
   const int k = domain::SubjectBefore(v.s, v.persons, list.cue_begin);
   if (k >= 0) {
-    // 甲带市政协考察团一行参观…: a group named after the person travels, and its leader leads.
-    const size_t after_person = v.persons[k].end;
-    const bool group_after = domain::ClauseNamesGroup(v.s, after_person, list.cue_begin) &&
-                             !domain::Lexicon::Get("group_nouns").IsPrefixOf(v.s.substr(after_person));
-    if (group_after && leader >= 0) return Actor{leader, std::u32string::npos, {}};
-    Actor who{v.persons[k].entity, v.persons[k].begin, CoSubjects(v.s, v.persons, k)};
+    if (GuidesAGroup(v.s, v.persons[k].end, list.cue_begin) && leader >= 0)
+      return Actor{leader, std::u32string::npos, {}};
+    const SubjectGroup g = GroupOfSubject(v.s, v.persons, k, list.cue_begin);
+    Actor who{v.persons[g.head].entity, v.persons[g.head].begin, g.co_actors};
+    if (who.co_actors.empty() && v.s.substr(v.persons[k].end, 2) == U"一行")
+      who.co_actors = st.DelegationOf(who.entity);
     return who;
   }
   if (list.after < v.s.size() && domain::IsClauseBreak(v.s[list.after])) {
     for (const auto& p : v.persons)
       if (p.begin == list.after + 1) return Actor{p.entity, std::u32string::npos, {}};
   }
-  if (domain::ClauseNamesGroup(v.s, list.clause_begin, list.cue_begin)) return Actor{leader, std::u32string::npos, {}};
+  if (domain::ClauseNamesGroup(v.s, list.clause_begin, list.cue_begin))
+    return Actor{leader, std::u32string::npos, st.DelegationOf(leader)};
   // 班子领导多次带队深入企业,实地调研A: people without names went (a clause with people and no
   // person in it), since the last person named. (甲带领部分代表, 深入到A: 甲 led them.)
   size_t since = 0;
@@ -551,12 +602,18 @@ Actor StopActor(const SentenceView& v, const domain::StopList& list, const Artic
     if (p.end <= list.cue_begin) since = p.end;
   const auto& people = domain::Lexicon::Get("people_nouns");
   for (size_t e = since + 1; e <= list.cue_begin; ++e) {
-    if (people.LongestEndingAt(v.s, e) == 0) continue;
+    const size_t n = people.LongestEndingAt(v.s, e);
+    if (n == 0) continue;
     size_t clause = e;
     while (clause > 0 && !domain::IsClauseBreak(v.s[clause - 1])) --clause;
+    // The people must be their clause's subject: near its start, after no verb (听取了企业负责人
+    // 介绍 has them as an object).
+    constexpr size_t kMaxBeforeSubject = 6;
+    const std::u32string_view before = std::u32string_view(v.s).substr(clause, e - n - clause);
+    if (before.size() > kMaxBeforeSubject || before.find(U'了') != std::u32string_view::npos) continue;
     if (clause >= since) return Actor{};
   }
-  return Actor{leader, std::u32string::npos, {}};
+  return Actor{leader, std::u32string::npos, st.DelegationOf(leader)};
 }
 
 void ReadTourStops(const SentenceView& v, const std::vector<domain::StopList>& lists,
@@ -592,6 +649,7 @@ void ReadTourStops(const SentenceView& v, const std::vector<domain::StopList>& l
       any = true;
     }
     if (any) {
+      if (who.named_at != std::u32string::npos) st->NoteDelegation(actor, who.co_actors);
       st->last_actor = st->last_visitor = actor;
       st->last_visit_date = v.date;
       st->body_visitors.insert(actor);
@@ -1181,7 +1239,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
     // Events. Leaders first come in text order with the cues: a lead verb before a cue makes its
     // subject the actor of the clauses that follow.
     std::set<std::tuple<int, int, std::string>> visits_here;
-    auto emit_visit = [&](int visitor, int target, TextSpan span) {
+    auto emit_visit = [&](int visitor, const std::vector<int>& co_actors, int target, TextSpan span) {
       if (sent.kind == BlockKind::kHeading) {
         headline_visits.push_back({sent.article, visitor, target, sidx, span});
         return;
@@ -1189,6 +1247,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       st.body_visitors.insert(visitor);
       domain::Stop stop;
       stop.actor = visitor;
+      stop.co_actors = co_actors;
       stop.target = target;
       stop.evidence = {sidx, span};
       stop.date = sentence_date;
@@ -1224,11 +1283,25 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
           if (cue.begin == after_accompany || JoiningCueEndsAt(s, cue.end)) break;
           // 市长乙在A调研时陪同: the clause ends in 陪同, so its subject is a companion.
           if (ClauseEndsAccompanying(s, cue.end)) break;
-          int subject = subj_i >= 0 ? persons[subj_i].entity : -1;
-          size_t subject_begin = subj_i >= 0 ? persons[subj_i].begin : cue.begin;
-          // 调研组/视察组/一行 as the subject: the official who led it.
+          int subject = -1;
+          size_t subject_begin = cue.begin;
+          std::vector<int> co_actors;
+          if (subj_i >= 0 && GuidesAGroup(s, persons[subj_i].end, cue.begin)) {
+            subject = st.Leader();
+          } else if (subj_i >= 0) {
+            const SubjectGroup g = GroupOfSubject(s, persons, subj_i, cue.begin);
+            subject = persons[g.head].entity;
+            subject_begin = persons[g.head].begin;
+            co_actors = g.co_actors;
+            if (co_actors.empty() && s.substr(persons[subj_i].end, 2) == U"一行")
+              co_actors = st.DelegationOf(subject);
+            else
+              st.NoteDelegation(subject, co_actors);
+          }
+          // 调研组/视察组/一行 as the subject: the official who led it, with their delegation.
           if (subject < 0 && GroupSubjectBefore(s, cue.begin)) {
             subject = st.Leader();
+            co_actors = st.DelegationOf(subject);
           }
           // 甲带领代表们,深入到乙: a clause that opens with the verb keeps the sentence's actor.
           if (subject < 0 && sentence_actor >= 0 &&
@@ -1247,6 +1320,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
           }
           // A list of stops the tour reader reads whole (赴中心渔港和东沙避风港): its items are
           // named there, not cut short here at the first suffix (中心).
+          if (domain::IsListOfMatters(s, t)) break;  // 调研了A和B、C等管理工作
           if (stop_item_begins.count(t)) {
             st.last_visitor = subject;
             st.last_visit_date = sentence_date;
@@ -1262,7 +1336,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
             while (mb > 0 && org_taken[mb - 1]) --mb;  // to the start of the whole phrase
             if (at >= 0 && mb > 0 && s[mb - 1] == U'在') {
               if (visits_here.insert({subject, at, sentence_date}).second) {
-                emit_visit(subject, at, sent.run.Span(subject_begin, cue.end));
+                emit_visit(subject, co_actors, at, sent.run.Span(subject_begin, cue.end));
               }
               st.last_visitor = subject;
               st.last_visit_date = sentence_date;
@@ -1289,7 +1363,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
               // not a place he went to.
               const bool own_place = IsOwnJurisdiction(b, held_orgs, subject, target);
               if (!own_place && visits_here.insert({subject, target, sentence_date}).second) {
-                emit_visit(subject, target, sent.run.Span(std::min(subject_begin, t), pe));
+                emit_visit(subject, co_actors, target, sent.run.Span(std::min(subject_begin, t), pe));
               }
               if (!own_place) {
                 st.last_visitor = subject;
@@ -1479,6 +1553,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
   if (!out.byline.empty()) SetProperty(&page.props, "byline", out.byline);
   const std::string_view address = domain::LeadingAddress(out.text);
   if (!address.empty()) SetProperty(&page.props, "url", std::string(address));
+  domain::MergeShortCompanyNames(&out);  // last: `page` and the indices above are stale after it
   return out;
 }
 

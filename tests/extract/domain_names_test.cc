@@ -56,6 +56,28 @@ TEST(DomainNames, CreditsAndNamesBeforeAHeadsTitle) {
 TEST(DomainNames, WordsAfterATitleAreNotNames) {
   EXPECT_TRUE(TitledNames("县委书记主持召开会议。").empty());
   EXPECT_TRUE(TitledNames("各位主任,大家好。").empty());
+  // A frequent word after a title is the sentence going on (common_words.txt), not a name
+  // without a surname.
+  EXPECT_TRUE(TitledNames("学院副院长结合调研情况作了讲话。").empty());
+  EXPECT_TRUE(TitledNames("会上,主任近期对工作作出部署。").empty());
+}
+
+TEST(DomainNames, RarerSurnamesAndNamesBeforeACommission) {
+  auto d = ExtractText("受县委书记缑立平委托,县委副书记、县长习文远主持会议。县领导占海林参加会议。");
+  EXPECT_TRUE(HasEntity(d, NodeLabel::kPerson, "缑立平"));
+  EXPECT_TRUE(HasEntity(d, NodeLabel::kPerson, "习文远"));
+  EXPECT_TRUE(HasEntity(d, NodeLabel::kPerson, "占海林"));
+  // 受 opens no organisation: 缑立平 is the county committee's secretary.
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "缑立平", "县委").size(), 1u);
+}
+
+TEST(DomainNames, AListAfterOneTitleSharesIt) {
+  auto d = ExtractText("7月2日,区委常委会召开会议。区委常委罗远山、林青禾、韦东出席会议。");
+  for (const char* name : {"罗远山", "林青禾", "韦东"}) {
+    const auto facts = FindFacts(d, EdgeType::kHoldsPosition, name, "区委");
+    ASSERT_EQ(facts.size(), 1u) << name;
+    EXPECT_EQ(testing::Prop(facts[0], "title"), "常委") << name;
+  }
 }
 
 }  // namespace
