@@ -135,6 +135,8 @@ enum class ListKind {
 
 ListKind KindAfterDeng(std::u32string_view s, size_t pos) {
   constexpr size_t kMaxTail = 12;
+  // A、B等的建设情况: the matter belongs to the items, which are what they are.
+  if (pos < s.size() && s[pos] == U'的') return ListKind::kUnsaid;
   for (size_t e = pos + 1; e <= s.size() && e - pos <= kMaxTail; ++e) {
     if (IsClauseEndChar(s[e - 1])) return ListKind::kUnsaid;
     if (Lex("matter_endings").LongestEndingAt(s, e) > 0) return ListKind::kMatters;

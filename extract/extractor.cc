@@ -23,6 +23,7 @@
 #include "extract/domain_events.h"
 #include "extract/domain_gazetteer.h"
 #include "extract/domain_lexicon.h"
+#include "extract/domain_name_lists.h"
 #include "extract/domain_org_naming.h"
 #include "extract/domain_person_names.h"
 #include "extract/domain_sentence_splitter.h"
@@ -465,6 +466,9 @@ struct ArticleState {
     if (head >= 0 && !co_actors.empty()) delegations[head] = co_actors;
   }
   std::vector<domain::Stop> headline_stops;  // kept for actors the body gives no stop
+  // Stops of people the article has not named yet (专家赴A县调研。甲、乙…参加调研): the first
+  // list of participants named with no leader before them claims them.
+  std::vector<domain::Stop> unclaimed_stops;
 };
 
 // What the tour readers need of one body sentence.
@@ -490,11 +494,35 @@ bool JoiningCueEndsAt(std::u32string_view s, size_t end) {
 
 // 乙、丙参加调研 / 一同参加: the persons before the cue joined the current leader's group. Not
 // when leaders went their own ways (甲、乙分别带队…,丙参加活动: whose group is unsaid).
+// 专家赴A县调研。甲、乙、丙参加调研: with no leader yet, the participants named are the people
+// who went: the first named leads, the others go with them (travellers, not companions).
+void ClaimUnnamedStops(const SentenceView& v, size_t cue, ArticleState* st) {
+  const std::vector<int> named = domain::CompanionsBefore(v.s, v.persons, cue);
+  if (named.empty()) return;
+  const int head = v.persons[named.front()].entity;
+  std::vector<int> co_actors;
+  for (size_t k = 1; k < named.size(); ++k) co_actors.push_back(v.persons[named[k]].entity);
+  for (domain::Stop stop : st->unclaimed_stops) {
+    stop.actor = head;
+    stop.co_actors = co_actors;
+    st->episode.AddStop(stop);
+  }
+  st->unclaimed_stops.clear();
+  st->NoteDelegation(head, co_actors);
+  st->last_actor = st->last_visitor = head;
+  st->body_visitors.insert(head);
+}
+
 void ReadJoiningCues(const SentenceView& v, ArticleState* st) {
   const auto& cues = domain::Lexicon::Get("joining_cues");
   for (size_t i = 0; i < v.s.size(); ++i) {
     const size_t n = cues.LongestAt(v.s, i);
     if (n == 0) continue;
+    if (st->Leader() < 0 && !st->unclaimed_stops.empty()) {
+      ClaimUnnamedStops(v, i, st);
+      i += n - 1;
+      continue;
+    }
     const int leader = st->Leader();
     const bool separate = v.s.substr(0, i).find(U"分别") != std::u32string::npos;
     if (leader >= 0 && !separate) {
@@ -511,7 +539,8 @@ void ReadJoiningCues(const SentenceView& v, ArticleState* st) {
 struct Actor {
   int entity = -1;
   size_t named_at = std::u32string::npos;  // npos: not named in this sentence
-  std::vector<int> co_actors;              // 甲、乙和丙来到A: 甲 and 乙 beside the actor 丙
+  std::vector<int> co_actors;              // 甲、乙和丙来到A: 乙 and 丙 beside the actor 甲
+  bool unnamed = false;                    // people went whom the article has not named (yet)
 };
 
 // True when persons[j-1] and persons[j] are written as one subject: joined by 、/和/与/及 (a title
@@ -611,8 +640,9 @@ Actor StopActor(const SentenceView& v, const domain::StopList& list, const Artic
     constexpr size_t kMaxBeforeSubject = 6;
     const std::u32string_view before = std::u32string_view(v.s).substr(clause, e - n - clause);
     if (before.size() > kMaxBeforeSubject || before.find(U'了') != std::u32string_view::npos) continue;
-    if (clause >= since) return Actor{};
+    if (clause >= since) return Actor{-1, std::u32string::npos, {}, /*unnamed=*/true};
   }
+  if (leader < 0) return Actor{-1, std::u32string::npos, {}, /*unnamed=*/true};
   return Actor{leader, std::u32string::npos, st.DelegationOf(leader)};
 }
 
@@ -622,7 +652,7 @@ void ReadTourStops(const SentenceView& v, const std::vector<domain::StopList>& l
     if (ClauseEndsAccompanying(v.s, list.cue_end)) continue;  // a companion's stop (乙在A调研时陪同)
     const Actor who = StopActor(v, list, *st);
     const int actor = who.entity;
-    if (actor < 0) continue;
+    if (actor < 0 && !(who.unnamed && !v.headline)) continue;
     // A headline names its own subject (市长甲到乙督导); its stops count only for an actor the
     // body gives no stop (the body has the date and the full names).
     if (v.headline && who.named_at == std::u32string::npos) continue;
@@ -641,6 +671,10 @@ void ReadTourStops(const SentenceView& v, const std::vector<domain::StopList>& l
       stop.evidence = {v.index, v.run.Span(from, item.end)};
       stop.date = v.date;
       stop.time = v.time;
+      if (actor < 0) {
+        st->unclaimed_stops.push_back(stop);
+        continue;
+      }
       if (v.headline) {
         st->headline_stops.push_back(stop);
         continue;
@@ -817,8 +851,10 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       names.insert(name);
     }
   }
-  for (const auto& t : titled) {
-    (void)t;
+  // Lists of names: most of a list's names known makes its other names-shaped items names.
+  for (const auto& sent : sentences) {
+    if (sent.kind == BlockKind::kByline) continue;
+    for (auto& n : domain::NamesCompletingLists(sent.run.chars, names)) names.insert(std::move(n));
   }
   // Repair: a three-character name whose two-character prefix stands alone elsewhere (甲乙向… read
   // as 甲乙向) is the two-character name.

@@ -206,5 +206,24 @@ TEST(DomainEpisode, AFirmsShortNameIsTheFirm) {
   EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "韦立", "青禾食品制品有限公司").size(), 1u);
 }
 
+TEST(DomainEpisode, ParticipantsNamedAfterTheTripClaimItsStops) {
+  // The lead names no one; the next line lists who took part, with no leader before them.
+  auto d = ExtractText(
+      "8月3日至4日,省农科院专家赴青川县开展产业调研。\n"
+      "省农科院副院长罗青禾,处长郑远、卢明、韦东、柯远山参加调研。\n"
+      "青川县委书记林海陪同调研。\n");
+  for (const char* who : {"罗青禾", "郑远", "卢明", "韦东", "柯远山"})
+    EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, who, "青川县").empty()) << who;
+  // The first named leads: the host accompanies her; the participants are travellers, not
+  // companions.
+  EXPECT_EQ(FindFacts(d, EdgeType::kAccompanied, "林海", "罗青禾").size(), 1u);
+  EXPECT_TRUE(FindFacts(d, EdgeType::kAccompanied, "郑远", "罗青禾").empty());
+}
+
+TEST(DomainEpisode, AMatterOfTheListedPlacesKeepsThemPlaces) {
+  auto d = ExtractText("5月6日,县长韦立实地调研了青禾新材料有限公司项目、松岭建材有限公司等的建设情况。\n");
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "韦立", "松岭建材有限公司").empty());
+}
+
 }  // namespace
 }  // namespace tupu

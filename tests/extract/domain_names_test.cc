@@ -80,5 +80,15 @@ TEST(DomainNames, AListAfterOneTitleSharesIt) {
   }
 }
 
+TEST(DomainNames, AListOfMostlyKnownNamesCompletesItself) {
+  // 郑远 and 卢明 are known from their titles; 柯楠 and 万昕 only from standing in the list.
+  auto d = ExtractText("县委常委郑远、卢明出席会议。专家组郑远、卢明、柯楠、万昕参加调研。");
+  EXPECT_TRUE(HasEntity(d, NodeLabel::kPerson, "柯楠"));
+  EXPECT_TRUE(HasEntity(d, NodeLabel::kPerson, "万昕"));
+  // A list of things with one name in it stays a list of things.
+  auto things = ExtractText("副县长郑远察看了王庄、李庄、张湾三个村。");
+  EXPECT_FALSE(HasEntity(things, NodeLabel::kPerson, "李庄"));
+}
+
 }  // namespace
 }  // namespace tupu
