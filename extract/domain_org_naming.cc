@@ -79,7 +79,13 @@ const std::u32string& OrgContext::OnlyPlaceOf(char32_t level) const {
 }
 
 char32_t NotePlace(std::u32string_view place, OrgContext* ctx) {
-  if (place.size() < 3 || IsVagueRegion(place)) return 0;
+  if (place.size() < 2 || IsVagueRegion(place)) return 0;
+  // Counties and banners of one character (沛县, 魏县) are names; other levels of two characters
+  // are words (城区, 园区); and 本县, 该县, 各县 say which county only by pointing.
+  if (place.size() == 2 && (std::u32string_view(U"县旗").find(place[1]) == std::u32string_view::npos ||
+                            std::u32string_view(U"全本该各我此每一两邻外他某").find(place[0]) !=
+                                std::u32string_view::npos))
+    return 0;
   // A place name holds no title words (常务副区长 read as 常务副区 + 长 is no district).
   if (place.find(U'副') != std::u32string_view::npos || place.find(U"常务") != std::u32string_view::npos)
     return 0;
@@ -237,7 +243,10 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
       // province) the article named, so that two cities' 市委 stay two nodes.
       const std::u32string& place = ctx->OnlyPlaceOf(text[0]);
       if (!place.empty()) {
-        org.name = ToUtf8(place + text.substr(1));
+        // A one-character place keeps its level word before the committee's (魏县县委, not
+        // 魏县委, which reads as the committee of 魏): the name officials and papers write.
+        const bool one_character_place = place.size() == 2 && text.size() == 2 && text[1] == U'委';
+        org.name = ToUtf8(one_character_place ? place + text : place + text.substr(1));
         AddAlias(&org, text);
       } else {
         org.name = ToUtf8(text);

@@ -900,6 +900,17 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
     for (const auto& sent : sentences)
       if (sent.article == a) texts.push_back(sent.run.chars);
     domain::SeedArticlePlaces(texts, names_longest_first, &states[a].orgs);
+    // Counties the gazetteer does not know (renamed or merged since: an archive is older than
+    // the map) but the tagger reads as places: they qualify the article's bare bodies as well.
+    for (const auto& sent : sentences) {
+      if (sent.article != a) continue;
+      for (const auto& w : sent.words) {
+        const std::u32string_view word =
+            std::u32string_view(sent.run.chars).substr(w.cp_begin, w.cp_end - w.cp_begin);
+        if (w.tag == "LOC" && word.size() <= 4 && !word.empty() && (word.back() == U'县' || word.back() == U'旗'))
+          domain::NotePlace(word, &states[a].orgs);
+      }
+    }
   }
   std::vector<std::string> article_date(articles.size());
   for (size_t a = 0; a < articles.size(); ++a) article_date[a] = out.date;

@@ -86,5 +86,14 @@ TEST(DomainArticlePlaces, BannersHaveBodiesToo) {
   EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "敖其尔", "正蓝旗委").size(), 1u);
 }
 
+TEST(DomainArticlePlaces, OneCharacterCountiesAndConjunctions) {
+  // A county of one character keeps its level word before the committee's.
+  auto d = ExtractText("8月1日,县委书记郑远到沛县经济开发区调研。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "郑远", "沛县县委").size(), 1u);
+  // 和县 is a county, but 和 before a bare body is "and".
+  auto e = ExtractText("会议审议了县总工会《关于评选劳动模范的请示》和县妇联《关于表彰的请示》。县委书记郑远主持会议。");
+  EXPECT_EQ(FindFacts(e, EdgeType::kHoldsPosition, "郑远", "县委").size(), 1u);
+}
+
 }  // namespace
 }  // namespace tupu
