@@ -263,6 +263,11 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
                                  : !prefix.empty()  ? prefix
                                  : strict           ? std::u32string()
                                                     : ctx->chain_stem;
+      // 县委常委甲,人大常委会副主任乙: the people's congress is the county's, not its party
+      // committee's (县人大常委会, not 县委人大常委会).
+      if (prev_name.empty() && prefix.empty() && qualifier.size() >= 2 && qualifier.back() == U'委' &&
+          IsLevelBody(text))
+        qualifier.pop_back();
       if (qualifier.empty()) {
         // 党工委 with nothing to say whose: not a name anyone can look up.
         continue;

@@ -82,6 +82,16 @@ size_t SpacedNameAt(std::u32string_view s, size_t i) {
   return IsPlausibleName(joined) ? j + 1 - i : 0;
 }
 
+// Where the organisation of a link ends. 统战部长, 公安局长: the head of a department written
+// with the department's last character shared by the title (统战部 + 部长), so the organisation
+// takes that character too.
+size_t OrgEndBeforeTitle(std::u32string_view s, size_t org_begin, size_t title_begin, size_t title_end) {
+  const bool head_title = title_end == title_begin + 2 && s[title_begin + 1] == U'长' &&
+                          std::u32string_view(U"部局厅处科").find(s[title_begin]) != std::u32string_view::npos;
+  if (head_title && org_begin + 2 <= title_begin && s[title_begin - 1] != s[title_begin]) return title_begin + 1;
+  return title_begin;
+}
+
 // Name at s[i] that ends where a name can end; prefers the longer form.
 size_t AnchoredNameAt(std::u32string_view s, size_t i) {
   if (const size_t spaced = SpacedNameAt(s, i)) return spaced;
@@ -132,6 +142,16 @@ std::vector<TitledName> FindTitledNames(std::u32string_view s) {
     size_t title_begin = TitleStart(s, e, tlen);
     std::vector<ChainLink> links;
     while (true) {
+      // 副会长兼秘书长: the second title is of the first one's organisation.
+      if (title_begin > floor + 1 && s[title_begin - 1] == U'兼') {
+        const size_t t2 = TitleLengthEndingAt(s, title_begin - 1);
+        if (t2 > 0 && title_begin - 1 >= floor + t2) {
+          links.push_back({title_begin, title_begin, title_begin, title_end});
+          title_end = title_begin - 1;
+          title_begin = TitleStart(s, title_end, t2);
+          continue;
+        }
+      }
       size_t k = title_begin;
       while (k > floor && title_begin - k < kMaxOrgPhrase && !IsOrgStopChar(s[k - 1]) &&
              s[k - 1] != U'、')
@@ -147,7 +167,7 @@ std::vector<TitledName> FindTitledNames(std::u32string_view s) {
             std::u32string_view(U"市县区省").find(s[j - 1]) != std::u32string_view::npos)
           k = j - 1;
       }
-      links.push_back({k, title_begin, title_begin, title_end});
+      links.push_back({k, OrgEndBeforeTitle(s, k, title_begin, title_end), title_begin, title_end});
       // A runaway chain keeps its last links and its head (the head names the region).
       if (links.size() > kMaxLinks) links.erase(links.end() - 2);
       if (k > floor && s[k - 1] == U'、' && k - 1 > floor) {

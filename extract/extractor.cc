@@ -405,6 +405,7 @@ bool IsBracket(char32_t c) { return c == U'(' || c == U')' || c == U'\uFF08' || 
 
 // True when a title word starts at s[i] (副书记, 总书记, 县长).
 bool TitleStartsAt(std::u32string_view s, size_t i) {
+  if (domain::Lexicon::Get("titles_after_names").LongestAt(s, i) > 0) return true;
   constexpr size_t kMaxTitle = 6;
   for (size_t n = 2; n <= kMaxTitle && i + n <= s.size(); ++n)
     if (domain::IsTitle(s.substr(i, n))) return true;
@@ -804,11 +805,14 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
     // A name before its title (何某副省长率…, 赵某书记的讲话, 朱某元帅): a full name that opens
     // a clause and a title right after it.
     for (size_t p = 0; p < s.size(); ++p) {
-      if (p > 0 && !domain::IsClauseBreak(s[p - 1]) && !domain::IsBlank(s[p - 1]) &&
-          std::u32string_view(U"的和与及、在由向对为是将把被从到等据照受经").find(s[p - 1]) == std::u32string_view::npos)
-        continue;
+      const bool opens = p == 0 || domain::IsClauseBreak(s[p - 1]) || domain::IsBlank(s[p - 1]) ||
+                         std::u32string_view(U"的和与及、在由向对为是将把被从到等据照受经").find(s[p - 1]) !=
+                             std::u32string_view::npos;
       for (size_t len : {size_t{2}, size_t{3}}) {
-        if (p + len >= s.size() || !domain::IsPlausibleName(s.substr(p, len))) continue;
+        // 深入贯彻某某某总书记…: before 总书记 a full name needs no clause of its own.
+        if (p + len >= s.size()) continue;
+        if (!opens && (len != 3 || s.substr(p + len, 3) != U"总书记")) continue;
+        if (!domain::IsPlausibleName(s.substr(p, len))) continue;
         // 区委书记, 温州市副市长, 区政府副区长: a body or a place before its title, not a name.
         if (std::u32string_view(U"委市县区省镇乡协工局办厅处部院所站队副常").find(s[p + len - 1]) !=
             std::u32string_view::npos)
@@ -1204,12 +1208,14 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       }
     }
 
-    // A name before a head's title (何某副省长, 刘某省长): the government of that level.
+    // A name before a head's title (何某副省长, 刘某省长): the government of that level; before
+    // 总书记, the party's central committee.
     for (const auto& person : persons) {
       const size_t n = domain::Lexicon::Get("titles_after_names").LongestAt(s, person.end);
       if (n == 0) continue;
       const std::u32string title = s.substr(person.end, n);
-      const int gov = GovernmentOfHeadTitle(b, title, st.orgs);
+      const int gov = title == U"总书记" ? b.Entity(NodeLabel::kOrganization, "党中央", "party")
+                                          : GovernmentOfHeadTitle(b, title, st.orgs);
       if (gov < 0) continue;
       Properties props;
       SetProperty(&props, "title", domain::ToUtf8(title));

@@ -90,5 +90,19 @@ TEST(DomainNames, AListOfMostlyKnownNamesCompletesItself) {
   EXPECT_FALSE(HasEntity(things, NodeLabel::kPerson, "李庄"));
 }
 
+TEST(DomainNames, TitlesSharedAbbreviatedAndOfTheLevel) {
+  auto d = ExtractText(
+      "市委常委、统战部长罗远山陪同。青禾协会副会长兼秘书长韦东出席。"
+      "县委常委、县委统战部部长林海,人大常委会副主任卢明出席。会议要求深入贯彻郑远航总书记重要讲话精神。");
+  // 统战部长: the department's head.
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "罗远山", "市委统战部").size(), 1u);
+  // 兼: the second title is of the same organisation.
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "韦东", "青禾协会").size(), 2u);
+  // The county's people's congress, not its party committee's.
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "卢明", "县人大常委会").size(), 1u);
+  // A full name right before 总书记, even inside a clause: the party's central committee.
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "郑远航", "党中央").size(), 1u);
+}
+
 }  // namespace
 }  // namespace tupu
