@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "extract/domain_gazetteer.h"
+#include "extract/domain_lexicon.h"
 #include "extract/domain_text.h"
 
 namespace tupu::domain {
@@ -79,6 +81,13 @@ const std::u32string& OrgContext::OnlyPlaceOf(char32_t level) const {
 }
 
 char32_t NotePlace(std::u32string_view place, OrgContext* ctx) {
+  // 山州西畴县 (文山州西畴县 cut short at its start): the division at the end is the place.
+  for (size_t j = 1; j + 2 <= place.size(); ++j)
+    if (std::u32string_view(U"省市州盟").find(place[j - 1]) != std::u32string_view::npos &&
+        !Gazetteer::Get().Named(place.substr(j)).empty()) {
+      place = place.substr(j);
+      break;
+    }
   if (place.size() < 2 || IsVagueRegion(place)) return 0;
   // Counties and banners of one character (沛县, 魏县) are names; other levels of two characters
   // are words (城区, 园区); and 本县, 该县, 各县 say which county only by pointing.
@@ -102,6 +111,8 @@ char32_t NotePlace(std::u32string_view place, OrgContext* ctx) {
   }
   const std::u32string_view stem = place.substr(0, place.size() - suffix);
   if (IsGenericStem(stem)) return 0;
+  // 百强县, 产粮大县, 生态示范区: a kind of county or district, not one.
+  if (Lexicon::Get("level_descriptors").LongestEndingAt(stem, stem.size()) > 0) return 0;
   // A phrase cut too early holds the word before the name (按照省委 -> 按照省).
   static const std::u32string kLeadWords[] = {U"按照", U"根据", U"依照", U"对照", U"围绕", U"结合",
                                               U"落实", U"贯彻", U"配合", U"协助", U"联合", U"经过"};
