@@ -62,6 +62,14 @@ bool ActorOpensClause(std::u32string_view s, size_t pos, const PersonEndsAt& per
   return false;
 }
 
+// Length of a list ender (调研, 听取, 向) at s[i]; 0 where the word is the start of a name's last
+// part instead (甘蔗研究中心, 交流中心: a unit's ending follows it).
+size_t EnderAt(std::u32string_view s, size_t i) {
+  const size_t n = Lex("stop_list_enders").LongestAt(s, i);
+  if (n > 1 && Lex("place_endings").LongestAt(s, i + n) > 0) return 0;
+  return n;
+}
+
 // True when the clause at `pos` opens with an inspection or tour verb, its subject left out
 // (在A,察看了…: whoever the article follows went there).
 bool VerbOpensClause(std::u32string_view s, size_t pos) {
@@ -152,14 +160,20 @@ ListKind KindAfterDeng(std::u32string_view s, size_t pos) {
 size_t ListEnd(std::u32string_view s, size_t start, ListKind* kind) {
   *kind = ListKind::kUnsaid;
   size_t i = start;
+  size_t item_begin = start;
   for (; i < s.size() && i - start < kMaxList; ++i) {
     if (IsClauseEndChar(s[i])) break;
     if (s[i] == U'等') {
       *kind = KindAfterDeng(s, i + 1);
       break;
     }
-    if (Lex("stop_list_enders").LongestAt(s, i) > 0) break;
+    // 到A公司向职工…: a one-character ender (向, 为, 就) ends the list only after a place, since
+    // it also sits inside names (新方向科技, 为民超市).
+    const size_t ender = EnderAt(s, i);
+    if (ender > 1 || (ender == 1 && (i == item_begin || HasPlaceEnding(s.substr(item_begin, i - item_begin)))))
+      break;
     if (i > start && (Lex("tour_verbs").LongestAt(s, i) > 1 || Lex("inspect_verbs").LongestAt(s, i) > 1)) break;
+    if (s[i] == U'、') item_begin = i + 1;
   }
   return i;
 }
@@ -231,9 +245,7 @@ bool ReadVerbList(std::u32string_view s, size_t i, const PersonEndsAt& person_en
 bool ReadFrame(std::u32string_view s, size_t i, const PersonEndsAt& person_ends_at, StopList* out) {
   if (s[i] != U'在' || !SubjectSlotBefore(s, i, person_ends_at)) return false;
   size_t end = i + 1;
-  while (end < s.size() && end - i <= kMaxList && !IsClauseEndChar(s[end]) &&
-         Lex("stop_list_enders").LongestAt(s, end) == 0)
-    ++end;
+  while (end < s.size() && end - i <= kMaxList && !IsClauseEndChar(s[end]) && EnderAt(s, end) == 0) ++end;
   if (end >= s.size() || end == i + 1) return false;
   // 在会上, 在讲话中, 在甲陪同下: where or how, not a place gone to; also when the postposition
   // sits inside the phrase (在讲话中代表县委…, 在统战部安排下到…).
