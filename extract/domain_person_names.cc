@@ -126,6 +126,9 @@ bool IsPlausibleName(std::u32string_view name) {
     if (RoleSuffixes().count(std::u32string(name.substr(k)))) return false;
   }
   if (name.size() >= 2 && NotNames().count(std::u32string(name.substr(0, 2)))) return false;
+  // 格日朝鲁苏木, 巴彦嘎查: a township or a village of the pastures, not 鲁 + 苏木.
+  for (std::u32string_view level : {std::u32string_view(U"苏木"), std::u32string_view(U"嘎查")})
+    if (name.size() > level.size() && name.substr(name.size() - level.size()) == level) return false;
   return true;
 }
 

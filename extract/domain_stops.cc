@@ -227,7 +227,9 @@ bool ReadVerbList(std::u32string_view s, size_t i, const PersonEndsAt& person_en
                       s.substr(i + n - 2, 2) == U"前往" || s.substr(i, 2) == U"走进";
   if (!motion && start < s.size() && std::u32string_view(U"中时后").find(s[start]) != std::u32string_view::npos)
     return false;
-  while (start < s.size() && s[start] == U'了' && s.substr(start, 2) != U"了解") ++start;
+  // 深入了解…: the verb is 了解, and what follows is a matter.
+  if (s.substr(start, 2) == U"了解" || (s[i + n - 1] == U'了' && start < s.size() && s[start] == U'解')) return false;
+  while (start < s.size() && s[start] == U'了') ++start;
   ListKind kind = ListKind::kUnsaid;
   const size_t end = ListEnd(s, start, &kind);
   if (end <= start || kind == ListKind::kMatters) return false;

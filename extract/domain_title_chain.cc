@@ -52,9 +52,11 @@ bool RejectedAfterTitle(std::u32string_view name, std::u32string_view next, std:
   if (name.size() > 2 && IsBlank(name[1])) return false;  // 钱  红: checked by SpacedNameAt
   const bool han = name.find(U'·') == std::u32string_view::npos && SurnameLengthAt(name, 0) > 0 &&
                    IsPlausibleName(name);
-  if (han) return IsRoleNotName(name, next);
+  const bool weak = Lexicon::Get("weak_titles").LongestEndingAt(title, title.size()) == title.size();
+  // 成员单位, 代表团体: after a weak anchor a frequent word is the noun the title belongs to.
+  if (han) return IsRoleNotName(name, next) || (weak && Lexicon::Get("common_words").Contains(name));
   if (!IsPlausibleUnsurnamedName(name)) return true;
-  if (Lexicon::Get("weak_titles").LongestEndingAt(title, title.size()) == title.size()) return true;
+  if (weak) return true;
   for (std::u32string_view role : {std::u32string_view(U"同志"), std::u32string_view(U"老师")})
     if (next.substr(0, role.size()) == role) return true;
   return false;

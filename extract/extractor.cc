@@ -836,6 +836,11 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       const std::u32string name = s.substr(wb, we - wb);
       if (!domain::IsPlausibleName(name) || domain::IsRoleNotName(name, s.substr(we))) continue;
       if (!domain::CanEndName(s, we)) continue;
+      // “杜鹃”袭来: a quoted name is a typhoon's, a brand's or a campaign's; and a frequent word
+      // (单位, 杜鹃) needs more than the tagger's word to be a person.
+      const bool quoted = wb > 0 && we < s.size() && (s[wb - 1] == U'“' || s[wb - 1] == U'"') &&
+                          (s[we] == U'”' || s[we] == U'"');
+      if (quoted || (name.size() == 2 && domain::Lexicon::Get("common_words").Contains(name))) continue;
       // In a 、 list the neighbours must be persons too (甲、乙、丙 of brands is not of people).
       auto neighbour_is_person = [&](size_t at) {
         for (const auto& x : sent.words)
@@ -853,6 +858,17 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
           std::u32string_view(U"、和与及员人").find(s[wb - 1]) == std::u32string_view::npos)
         continue;
       names.insert(name);
+    }
+  }
+  // “杜鹃”袭来: a word the article puts in quotes names a thing (a typhoon, a brand, a campaign);
+  // read elsewhere as a person by the tagger alone, it is still that thing.
+  for (const auto& sent : sentences) {
+    const std::u32string& s = sent.run.chars;
+    for (size_t open = s.find(U'“'); open != std::u32string::npos; open = s.find(U'“', open + 1)) {
+      const size_t close = s.find(U'”', open + 1);
+      if (close == std::u32string::npos || close - open - 1 > 4) continue;
+      const std::u32string word = s.substr(open + 1, close - open - 1);
+      if (strong_names.count(word) == 0) names.erase(word);
     }
   }
   // Lists of names: most of a list's names known makes its other names-shaped items names.
@@ -1374,6 +1390,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
           // A list of stops the tour reader reads whole (赴中心渔港和东沙避风港): its items are
           // named there, not cut short here at the first suffix (中心).
           if (domain::IsListOfMatters(s, t)) break;  // 调研了A和B、C等管理工作
+          if (s.substr(cue.end, 2) == U"了解") break;  // 深入了解…: the verb is 了解
           if (stop_item_begins.count(t)) {
             st.last_visitor = subject;
             st.last_visit_date = sentence_date;

@@ -3,9 +3,11 @@
 // that the usual words after a title are still no names.
 #include <gtest/gtest.h>
 
+#include "extract/domain_person_names.h"
 #include "extract/domain_text.h"
 #include "extract/domain_title_chain.h"
 #include "extract/extractor_test_util.h"
+#include "extract/lac_tagger.h"
 
 namespace tupu {
 namespace {
@@ -102,6 +104,24 @@ TEST(DomainNames, TitlesSharedAbbreviatedAndOfTheLevel) {
   EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "卢明", "县人大常委会").size(), 1u);
   // A full name right before 总书记, even inside a clause: the party's central committee.
   EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "郑远航", "党中央").size(), 1u);
+}
+
+TEST(DomainNames, MembersAndPastureLevelsAreNoNames) {
+  // 成员单位: after a weak anchor, a frequent word is the noun the title belongs to.
+  auto d = ExtractText("区安委会成员单位负责人参加检查。");
+  EXPECT_FALSE(HasEntity(d, NodeLabel::kPerson, "单位"));
+  EXPECT_FALSE(domain::IsPlausibleName(U"鲁苏木"));
+  EXPECT_FALSE(domain::IsPlausibleName(U"彦嘎查"));
+}
+
+TEST(DomainNames, AQuotedWordIsAThingEvenWhereTheTaggerSeesAPerson) {
+  // The tagger reads the typhoon's name as a person where the article drops the quotes.
+  auto tagger = LacTagger::Load({});
+  if (!tagger.ok()) GTEST_SKIP() << "lac_small model not available";
+  auto d = ExtractText("“黄蜂”来袭,9月2日,副市长郑远赴港口检查防台工作。据悉,黄蜂将于5日登陆。",
+                       tagger.value().get());
+  EXPECT_FALSE(HasEntity(d, NodeLabel::kPerson, "黄蜂"));
+  EXPECT_TRUE(HasEntity(d, NodeLabel::kPerson, "郑远"));
 }
 
 }  // namespace
