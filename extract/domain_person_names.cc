@@ -172,4 +172,23 @@ bool IsRoleNotName(std::u32string_view name, std::u32string_view next) {
   return false;
 }
 
+size_t SpeakerNameLength(std::u32string_view s, size_t p) {
+  static const std::u32string_view kVerbs[] = {U"强调", U"指出", U"要求", U"表示", U"提出", U"主持",
+                                               U"认为", U"希望", U"介绍", U"说", U"告诉", U"代表"};
+  auto verb_at = [&](size_t i) {
+    for (auto v : kVerbs)
+      if (s.substr(i, v.size()) == v) return true;
+    return false;
+  };
+  if (p > 0 && !IsClauseBreak(s[p - 1]) && !IsBlank(s[p - 1])) return 0;
+  const size_t len = NameLengthAt(s, p);
+  if (len == 0) return 0;
+  size_t use = 0;
+  if (verb_at(p + len))
+    use = len;
+  else if (len == 3 && verb_at(p + 2))
+    use = 2;
+  return use && IsPlausibleName(s.substr(p, use)) ? use : 0;
+}
+
 }  // namespace tupu::domain

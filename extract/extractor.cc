@@ -19,11 +19,11 @@
 #include "extract/domain_article_splitter.h"
 #include "extract/domain_byline.h"
 #include "extract/domain_dates.h"
+#include "extract/domain_document_names.h"
 #include "extract/domain_episodes.h"
 #include "extract/domain_events.h"
 #include "extract/domain_gazetteer.h"
 #include "extract/domain_lexicon.h"
-#include "extract/domain_name_lists.h"
 #include "extract/domain_org_naming.h"
 #include "extract/domain_person_names.h"
 #include "extract/domain_sentence_splitter.h"
@@ -87,15 +87,6 @@ class DocumentBuilder {
   ExtractedDocument* out_;
   std::unordered_map<std::string, int> index_;
 };
-
-bool IsSpeechVerbAt(std::u32string_view s, size_t i) {
-  static const std::u32string kVerbs[] = {U"强调", U"指出", U"要求", U"表示", U"提出", U"主持",
-                                          U"认为", U"希望", U"介绍", U"说", U"告诉", U"代表"};
-  for (const auto& v : kVerbs) {
-    if (s.substr(i, v.size()) == v) return true;
-  }
-  return false;
-}
 
 // Verbs that often sit right before an organisation without punctuation (协调市疫情防控指挥部),
 // and 辖区 (辖区桃园小学: whose it is, not part of its name).
@@ -766,148 +757,24 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
   }
 
   // Pass 1: the person names of this document.
-  std::vector<std::vector<domain::TitledName>> titled(sentences.size());
-  std::set<std::u32string> names;
-  std::set<std::u32string> strong_names;  // from titles, bylines or speech: never repaired away
+  std::vector<domain::NameEvidence> evidence(sentences.size());
   for (size_t i = 0; i < sentences.size(); ++i) {
     const Sentence& sent = sentences[i];
-    const std::u32string& s = sent.run.chars;
-    if (sent.kind == BlockKind::kByline) {
-      for (const auto& n : sent.byline->names) {
-        names.insert(domain::ToU32(n.name));
-        strong_names.insert(domain::ToU32(n.name));
-      }
+    domain::NameEvidence& e = evidence[i];
+    e.text = sent.run.chars;
+    e.words = &sent.words;
+    e.byline = sent.kind == BlockKind::kByline;
+    if (e.byline) {
+      for (const auto& n : sent.byline->names) e.credited.push_back(domain::ToU32(n.name));
       continue;
     }
-    for (const auto& ib : FindParenthesisedBylines(sent.run)) {
-      for (const auto& n : ib.byline.names) {
-        names.insert(domain::ToU32(n.name));
-        strong_names.insert(domain::ToU32(n.name));
-      }
-    }
-    titled[i] = domain::FindTitledNames(s);
-    for (const auto& t : titled[i]) names.insert(s.substr(t.name_begin, t.name_end - t.name_begin));
-    // Speakers: a name at a clause start followed by 强调/指出/要求/表示/...
-    for (size_t p = 0; p < s.size(); ++p) {
-      if (p > 0 && !domain::IsClauseBreak(s[p - 1]) && !domain::IsBlank(s[p - 1])) continue;
-      const size_t len = domain::NameLengthAt(s, p);
-      if (len == 0) continue;
-      size_t use = 0;
-      if (IsSpeechVerbAt(s, p + len))
-        use = len;
-      else if (len == 3 && IsSpeechVerbAt(s, p + 2))
-        use = 2;
-      if (use && domain::IsPlausibleName(s.substr(p, use))) {
-        names.insert(s.substr(p, use));
-        strong_names.insert(s.substr(p, use));
-      }
-    }
-    // A name before its title (何某副省长率…, 赵某书记的讲话, 朱某元帅): a full name that opens
-    // a clause and a title right after it.
-    for (size_t p = 0; p < s.size(); ++p) {
-      const bool opens = p == 0 || domain::IsClauseBreak(s[p - 1]) || domain::IsBlank(s[p - 1]) ||
-                         std::u32string_view(U"的和与及、在由向对为是将把被从到等据照受经").find(s[p - 1]) !=
-                             std::u32string_view::npos;
-      for (size_t len : {size_t{2}, size_t{3}}) {
-        // 深入贯彻某某某总书记…: before 总书记 a full name needs no clause of its own.
-        if (p + len >= s.size()) continue;
-        if (!opens && (len != 3 || s.substr(p + len, 3) != U"总书记")) continue;
-        if (!domain::IsPlausibleName(s.substr(p, len))) continue;
-        // 区委书记, 温州市副市长, 区政府副区长: a body or a place before its title, not a name.
-        if (std::u32string_view(U"委市县区省镇乡协工局办厅处部院所站队副常").find(s[p + len - 1]) !=
-            std::u32string_view::npos)
-          continue;
-        domain::UnitKind unit_kind;
-        bool unit_generic;
-        if (domain::OrgSuffixEndingAt(s.substr(p, len), len, &unit_kind, &unit_generic) > 0) continue;
-        const size_t title = domain::Lexicon::Get("titles_after_names").LongestAt(s, p + len);
-        // 白马县长 is a county's head; a three-character name before 省长 is a person.
-        if (title == 0 || (title == 2 && s[p + len + 1] == U'长' && len == 2)) continue;
-        names.insert(s.substr(p, len));
-        strong_names.insert(s.substr(p, len));
-        break;
-      }
-    }
-    // The tagger's PER, when the name rules agree.
-    for (const auto& w : sent.words) {
-      if (w.tag != "PER") continue;
-      const size_t wb = w.cp_begin, we = w.cp_end;
-      if (we > s.size() || we <= wb) continue;
-      const std::u32string name = s.substr(wb, we - wb);
-      if (!domain::IsPlausibleName(name) || domain::IsRoleNotName(name, s.substr(we))) continue;
-      if (!domain::CanEndName(s, we)) continue;
-      // “杜鹃”袭来: a quoted name is a typhoon's, a brand's or a campaign's; and a frequent word
-      // (单位, 杜鹃) needs more than the tagger's word to be a person.
-      const bool quoted = wb > 0 && we < s.size() && (s[wb - 1] == U'“' || s[wb - 1] == U'"') &&
-                          (s[we] == U'”' || s[we] == U'"');
-      if (quoted || (name.size() == 2 && domain::Lexicon::Get("common_words").Contains(name))) continue;
-      // In a 、 list the neighbours must be persons too (甲、乙、丙 of brands is not of people).
-      auto neighbour_is_person = [&](size_t at) {
-        for (const auto& x : sent.words)
-          if (x.cp_begin == at) return x.tag == "PER";
-        return false;
-      };
-      if (we < s.size() && s[we] == U'、' && !neighbour_is_person(we + 1)) continue;
-      if (wb > 0 && s[wb - 1] == U'、') {
-        bool prev_person = false;
-        for (const auto& x : sent.words)
-          if (x.cp_end + 1 == wb) prev_person = x.tag == "PER";
-        if (!prev_person) continue;
-      }
-      if (name.size() == 2 && wb > 0 && domain::IsCjk(s[wb - 1]) &&
-          std::u32string_view(U"、和与及员人").find(s[wb - 1]) == std::u32string_view::npos)
-        continue;
-      names.insert(name);
-    }
+    for (const auto& ib : FindParenthesisedBylines(sent.run))
+      for (const auto& n : ib.byline.names) e.credited.push_back(domain::ToU32(n.name));
   }
-  // “杜鹃”袭来: a word the article puts in quotes names a thing (a typhoon, a brand, a campaign);
-  // read elsewhere as a person by the tagger alone, it is still that thing.
-  for (const auto& sent : sentences) {
-    const std::u32string& s = sent.run.chars;
-    for (size_t open = s.find(U'“'); open != std::u32string::npos; open = s.find(U'“', open + 1)) {
-      const size_t close = s.find(U'”', open + 1);
-      if (close == std::u32string::npos || close - open - 1 > 4) continue;
-      const std::u32string word = s.substr(open + 1, close - open - 1);
-      if (strong_names.count(word) == 0) names.erase(word);
-    }
-  }
-  // Lists of names: most of a list's names known makes its other names-shaped items names.
-  for (const auto& sent : sentences) {
-    if (sent.kind == BlockKind::kByline) continue;
-    for (auto& n : domain::NamesCompletingLists(sent.run.chars, names)) names.insert(std::move(n));
-  }
-  // Repair: a three-character name whose two-character prefix stands alone elsewhere (甲乙向… read
-  // as 甲乙向) is the two-character name.
-  {
-    std::u32string all;
-    for (const auto& s : sentences) {
-      all += s.run.chars;
-      all += U'\n';
-    }
-    std::set<std::u32string> repaired;
-    for (const auto& n : names) {
-      if (n.size() != 3 || domain::SurnameLengthAt(n, 0) != 1 || strong_names.count(n) == 0) {
-        repaired.insert(n);
-        continue;
-      }
-      const std::u32string prefix = n.substr(0, 2);
-      size_t full = 0, alone = 0;
-      for (size_t p = all.find(prefix); p != std::u32string::npos; p = all.find(prefix, p + 1)) {
-        if (p + 2 < all.size() && all[p + 2] == n[2])
-          ++full;
-        else if (domain::CanEndName(all, p + 2))
-          ++alone;
-      }
-      if (alone >= 2 && full <= 1)
-        repaired.insert(prefix);
-      else
-        repaired.insert(n);
-    }
-    names = std::move(repaired);
-  }
-  std::vector<std::u32string> names_longest_first(names.begin(), names.end());
-  std::sort(names_longest_first.begin(), names_longest_first.end(),
-            [](const auto& x, const auto& y) { return x.size() > y.size(); });
+  const domain::DocumentNames learned = domain::LearnDocumentNames(evidence);
+  const std::set<std::u32string>& names = learned.names;
+  const std::vector<std::vector<domain::TitledName>>& titled = learned.titled;
+  const std::vector<std::u32string>& names_longest_first = learned.longest_first;
 
   // Pass 2: facts.
   std::vector<ArticleState> states(articles.size());
