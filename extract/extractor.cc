@@ -31,12 +31,15 @@
 #include "extract/domain_stops.h"
 #include "extract/domain_title_chain.h"
 #include "extract/domain_title_lexicon.h"
+#include "extract/domain_tours.h"
 
 namespace tupu {
 namespace {
 
+using domain::ArticleState;
 using domain::BlockKind;
 using domain::CharRun;
+using domain::SentenceView;
 
 struct Sentence {
   size_t article = 0;
@@ -367,15 +370,6 @@ std::u32string WithoutBlanks(std::u32string_view name) {
   return out;
 }
 
-// True when the clause holding `pos` goes on to 陪同/随同 (乙在A调研时陪同, 乙到A陪同检查): its
-// subject accompanies someone else.
-bool ClauseEndsAccompanying(std::u32string_view s, size_t pos) {
-  size_t end = pos;
-  while (end < s.size() && !domain::IsClauseBreak(s[end])) ++end;
-  const std::u32string_view rest = s.substr(pos, end - pos);
-  return rest.find(U"陪同") != std::u32string_view::npos || rest.find(U"随同") != std::u32string_view::npos;
-}
-
 // `name` without the town or county it opens with (a full name the gazetteer knows), empty when
 // it opens with none or nothing would be left.
 std::string WithoutLeadingDivision(const std::string& name) {
@@ -430,257 +424,6 @@ void DropRepeatedCompanions(ExtractedDocument* out) {
     kept.push_back(std::move(f));
   }
   out->facts = std::move(kept);
-}
-
-struct ArticleState {
-  domain::OrgContext orgs;
-  domain::DateContext date;
-  std::string last_date;   // resolved, for sentences without their own
-  std::string time_of_day;
-  int last_visitor = -1;   // entity of the latest visit's subject
-  // The latest person who led or went somewhere (a visit cue's subject, with or without a named
-  // place, or the subject of 带队/带领/率领): the host of a later 陪同 and the leader of 一行.
-  int last_actor = -1;
-  std::string last_visit_date;
-  std::set<int> body_visitors;  // persons with a visit in the article's body
-  domain::Episode episode;      // the article's stops and groups, made into facts at its end
-
-  // Who the article's group follows now: the latest actor, else the latest visitor; -1 for none.
-  int Leader() const { return last_actor >= 0 ? last_actor : last_visitor; }
-  // 县委书记甲,县长乙一行到A … 甲一行来到B: the persons a head was named with travel with them
-  // until the article names the head with others.
-  std::map<int, std::vector<int>> delegations;
-  std::vector<int> DelegationOf(int head) const {
-    auto it = delegations.find(head);
-    return it == delegations.end() ? std::vector<int>{} : it->second;
-  }
-  void NoteDelegation(int head, const std::vector<int>& co_actors) {
-    if (head >= 0 && !co_actors.empty()) delegations[head] = co_actors;
-  }
-  std::vector<domain::Stop> headline_stops;  // kept for actors the body gives no stop
-  // Stops of people the article has not named yet (专家赴A县调研。甲、乙…参加调研): the first
-  // list of participants named with no leader before them claims them.
-  std::vector<domain::Stop> unclaimed_stops;
-};
-
-// What the tour readers need of one body sentence.
-struct SentenceView {
-  const std::u32string& s;
-  const CharRun& run;
-  uint32_t index;
-  const std::vector<domain::PersonSpan>& persons;
-  const std::vector<bool>& person_taken;  // characters inside person names
-  const std::string& date;
-  const std::string& time;
-  bool headline = false;  // a heading: its stops stand in for the body's (see ReadTourStops)
-};
-
-// The entity of the place written at [begin, end) of the sentence, named and noted as a mention;
-// -1 when it cannot be one.
-using PlaceResolver = std::function<int(size_t begin, size_t end)>;
-
-// True when a joining cue (参加调研, 一同检查) ends at `end`.
-bool JoiningCueEndsAt(std::u32string_view s, size_t end) {
-  return domain::Lexicon::Get("joining_cues").LongestEndingAt(s, end) > 0;
-}
-
-// 乙、丙参加调研 / 一同参加: the persons before the cue joined the current leader's group. Not
-// when leaders went their own ways (甲、乙分别带队…,丙参加活动: whose group is unsaid).
-// 专家赴A县调研。甲、乙、丙参加调研: with no leader yet, the participants named are the people
-// who went: the first named leads, the others go with them (travellers, not companions).
-void ClaimUnnamedStops(const SentenceView& v, size_t cue, ArticleState* st) {
-  const std::vector<int> named = domain::CompanionsBefore(v.s, v.persons, cue);
-  if (named.empty()) return;
-  const int head = v.persons[named.front()].entity;
-  std::vector<int> co_actors;
-  for (size_t k = 1; k < named.size(); ++k) co_actors.push_back(v.persons[named[k]].entity);
-  for (domain::Stop stop : st->unclaimed_stops) {
-    stop.actor = head;
-    stop.co_actors = co_actors;
-    st->episode.AddStop(stop);
-  }
-  st->unclaimed_stops.clear();
-  st->NoteDelegation(head, co_actors);
-  st->last_actor = st->last_visitor = head;
-  st->body_visitors.insert(head);
-}
-
-void ReadJoiningCues(const SentenceView& v, ArticleState* st) {
-  const auto& cues = domain::Lexicon::Get("joining_cues");
-  for (size_t i = 0; i < v.s.size(); ++i) {
-    const size_t n = cues.LongestAt(v.s, i);
-    if (n == 0) continue;
-    if (st->Leader() < 0 && !st->unclaimed_stops.empty()) {
-      ClaimUnnamedStops(v, i, st);
-      i += n - 1;
-      continue;
-    }
-    const int leader = st->Leader();
-    const bool separate = v.s.substr(0, i).find(U"分别") != std::u32string::npos;
-    if (leader >= 0 && !separate) {
-      for (int k : domain::CompanionsBefore(v.s, v.persons, i)) {
-        const auto& p = v.persons[k];
-        st->episode.AddMember(leader, p.entity, {v.index, v.run.Span(p.begin, i + n)});
-      }
-    }
-    i += n - 1;
-  }
-}
-
-// Who made a list of stops, and where the sentence names them (the evidence starts there).
-struct Actor {
-  int entity = -1;
-  size_t named_at = std::u32string::npos;  // npos: not named in this sentence
-  std::vector<int> co_actors;              // 甲、乙和丙来到A: 乙 and 丙 beside the actor 甲
-  bool unnamed = false;                    // people went whom the article has not named (yet)
-};
-
-// True when persons[j-1] and persons[j] are written as one subject: joined by 、/和/与/及 (a title
-// with its office may stand between: 甲和县长乙), or, in a delegation that closes with 一行 or 等
-// right after persons[k], by a comma before the next one's title chain (县委书记甲,县长乙一行).
-bool JoinedAsOneSubject(std::u32string_view s, const std::vector<domain::PersonSpan>& persons, int j, int k) {
-  const auto& prev = persons[j - 1];
-  const auto& cur = persons[j];
-  if (prev.end >= cur.begin) return false;
-  const bool conjunction = std::u32string_view(U"、和与及").find(s[prev.end]) != std::u32string_view::npos;
-  const bool comma = s[prev.end] == U',' || s[prev.end] == U'\uFF0C';
-  if (!conjunction && !comma) return false;
-  if (comma) {
-    const std::u32string_view after = s.substr(persons[k].end);
-    const bool closed = after.substr(0, 2) == U"一行" || after.substr(0, 1) == U"等";
-    if (!closed || prev.end + 1 == cur.begin) return false;
-  }
-  if (prev.end + 1 == cur.begin) return true;
-  constexpr size_t kMaxTitledGap = 16;
-  const std::u32string_view gap = s.substr(prev.end + 1, cur.begin - prev.end - 1);
-  if (gap.size() > kMaxTitledGap) return false;
-  for (char32_t c : gap)
-    if (domain::IsClauseBreak(c)) return false;
-  return domain::TitleLengthEndingAt(s, cur.begin) > 0;
-}
-
-// The persons named with persons[k] as one subject, nearest first.
-std::vector<int> CoSubjects(std::u32string_view s, const std::vector<domain::PersonSpan>& persons, int k) {
-  std::vector<int> out;
-  for (int j = k; j > 0 && JoinedAsOneSubject(s, persons, j, k); --j) out.push_back(j - 1);
-  return out;
-}
-
-// A subject of one or more persons: the first named leads (the genre names the senior first),
-// the others go with them; unless they went their own ways (甲、乙分别带队深入…), where only
-// persons[k], the one nearest the verb at `verb`, is the subject.
-struct SubjectGroup {
-  int head = -1;                // index into persons
-  std::vector<int> co_actors;   // entities
-};
-
-SubjectGroup GroupOfSubject(std::u32string_view s, const std::vector<domain::PersonSpan>& persons, int k,
-                            size_t verb) {
-  SubjectGroup g;
-  const size_t end = persons[k].end;
-  const bool separately = verb > end && s.substr(end, verb - end).find(U"分别") != std::u32string_view::npos;
-  const std::vector<int> co = separately ? std::vector<int>{} : CoSubjects(s, persons, k);
-  g.head = co.empty() ? k : co.back();
-  for (auto it = co.rbegin(); it != co.rend(); ++it)
-    if (*it != g.head) g.co_actors.push_back(persons[*it].entity);
-  if (g.head != k) g.co_actors.push_back(persons[k].entity);
-  return g;
-}
-
-// 甲带市政协考察团一行参观…: a group named after the person (who ends at `person_end`) before
-// the verb travels, and the group's own leader leads; 甲 shows the way. (带领/率领 make 甲 the
-// leader first: see LeadVerbPositions.)
-bool GuidesAGroup(std::u32string_view s, size_t person_end, size_t verb) {
-  return domain::ClauseNamesGroup(s, person_end, verb) &&
-         !domain::Lexicon::Get("group_nouns").IsPrefixOf(s.substr(person_end));
-}
-
-// The person who makes the stops of `list`: the subject before its verb, or the person opening
-// the next clause (走进A、B,甲详细询问…); a group (调研组, 一行) or no subject at all means the
-// article's current leader. entity -1 when nobody can be named.
-Actor StopActor(const SentenceView& v, const domain::StopList& list, const ArticleState& st) {
-  const int leader = st.Leader();
-  const int k = domain::SubjectBefore(v.s, v.persons, list.cue_begin);
-  if (k >= 0) {
-    if (GuidesAGroup(v.s, v.persons[k].end, list.cue_begin) && leader >= 0)
-      return Actor{leader, std::u32string::npos, {}};
-    const SubjectGroup g = GroupOfSubject(v.s, v.persons, k, list.cue_begin);
-    Actor who{v.persons[g.head].entity, v.persons[g.head].begin, g.co_actors};
-    if (who.co_actors.empty() && v.s.substr(v.persons[k].end, 2) == U"一行")
-      who.co_actors = st.DelegationOf(who.entity);
-    return who;
-  }
-  if (list.after < v.s.size() && domain::IsClauseBreak(v.s[list.after])) {
-    for (const auto& p : v.persons)
-      if (p.begin == list.after + 1) return Actor{p.entity, std::u32string::npos, {}};
-  }
-  if (domain::ClauseNamesGroup(v.s, list.clause_begin, list.cue_begin))
-    return Actor{leader, std::u32string::npos, st.DelegationOf(leader)};
-  // 班子领导多次带队深入企业,实地调研A: people without names went (a clause with people and no
-  // person in it), since the last person named. (甲带领部分代表, 深入到A: 甲 led them.)
-  size_t since = 0;
-  for (const auto& p : v.persons)
-    if (p.end <= list.cue_begin) since = p.end;
-  const auto& people = domain::Lexicon::Get("people_nouns");
-  for (size_t e = since + 1; e <= list.cue_begin; ++e) {
-    const size_t n = people.LongestEndingAt(v.s, e);
-    if (n == 0) continue;
-    size_t clause = e;
-    while (clause > 0 && !domain::IsClauseBreak(v.s[clause - 1])) --clause;
-    // The people must be their clause's subject: near its start, after no verb (听取了企业负责人
-    // 介绍 has them as an object).
-    constexpr size_t kMaxBeforeSubject = 6;
-    const std::u32string_view before = std::u32string_view(v.s).substr(clause, e - n - clause);
-    if (before.size() > kMaxBeforeSubject || before.find(U'了') != std::u32string_view::npos) continue;
-    if (clause >= since) return Actor{-1, std::u32string::npos, {}, /*unnamed=*/true};
-  }
-  if (leader < 0) return Actor{-1, std::u32string::npos, {}, /*unnamed=*/true};
-  return Actor{leader, std::u32string::npos, st.DelegationOf(leader)};
-}
-
-void ReadTourStops(const SentenceView& v, const std::vector<domain::StopList>& lists,
-                   const PlaceResolver& place, ArticleState* st) {
-  for (const auto& list : lists) {
-    if (ClauseEndsAccompanying(v.s, list.cue_end)) continue;  // a companion's stop (乙在A调研时陪同)
-    const Actor who = StopActor(v, list, *st);
-    const int actor = who.entity;
-    if (actor < 0 && !(who.unnamed && !v.headline)) continue;
-    // A headline names its own subject (市长甲到乙督导); its stops count only for an actor the
-    // body gives no stop (the body has the date and the full names).
-    if (v.headline && who.named_at == std::u32string::npos) continue;
-    bool any = false;
-    for (const auto& item : list.items) {
-      bool overlaps_person = false;
-      for (size_t k = item.begin; k < item.end; ++k) overlaps_person = overlaps_person || v.person_taken[k];
-      if (overlaps_person) continue;
-      const int target = place(item.begin, item.end);
-      if (target < 0) continue;
-      domain::Stop stop;
-      stop.actor = actor;
-      stop.co_actors = who.co_actors;
-      stop.target = target;
-      const size_t from = std::min({who.named_at, list.cue_begin, item.begin});
-      stop.evidence = {v.index, v.run.Span(from, item.end)};
-      stop.date = v.date;
-      stop.time = v.time;
-      if (actor < 0) {
-        st->unclaimed_stops.push_back(stop);
-        continue;
-      }
-      if (v.headline) {
-        st->headline_stops.push_back(stop);
-        continue;
-      }
-      st->episode.AddStop(stop);
-      any = true;
-    }
-    if (any) {
-      if (who.named_at != std::u32string::npos) st->NoteDelegation(actor, who.co_actors);
-      st->last_actor = st->last_visitor = actor;
-      st->last_visit_date = v.date;
-      st->body_visitors.insert(actor);
-    }
-  }
 }
 
 // A visit read from a headline (`# 市长甲到经开区调研`): the headline summarises the body, so it
@@ -1216,16 +959,16 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
         case domain::CueKind::kVisit: {
           // 陪同调研/陪同检查: the companions' verb, not a visit of their own; 参加调研/一同检查:
           // members of the group (ReadJoiningCues), not its leader.
-          if (cue.begin == after_accompany || JoiningCueEndsAt(s, cue.end)) break;
+          if (cue.begin == after_accompany || domain::JoiningCueEndsAt(s, cue.end)) break;
           // 市长乙在A调研时陪同: the clause ends in 陪同, so its subject is a companion.
-          if (ClauseEndsAccompanying(s, cue.end)) break;
+          if (domain::ClauseEndsAccompanying(s, cue.end)) break;
           int subject = -1;
           size_t subject_begin = cue.begin;
           std::vector<int> co_actors;
-          if (subj_i >= 0 && GuidesAGroup(s, persons[subj_i].end, cue.begin)) {
+          if (subj_i >= 0 && domain::GuidesAGroup(s, persons[subj_i].end, cue.begin)) {
             subject = st.Leader();
           } else if (subj_i >= 0) {
-            const SubjectGroup g = GroupOfSubject(s, persons, subj_i, cue.begin);
+            const domain::SubjectGroup g = domain::GroupOfSubject(s, persons, subj_i, cue.begin);
             subject = persons[g.head].entity;
             subject_begin = persons[g.head].begin;
             co_actors = g.co_actors;
@@ -1397,8 +1140,8 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
     if (sent.kind != BlockKind::kByline) {
       const SentenceView view{s, sent.run, sidx, persons, taken, sentence_date, sentence_time,
                               sent.kind == BlockKind::kHeading};
-      if (!view.headline) ReadJoiningCues(view, &st);
-      ReadTourStops(view, stop_lists, [&](size_t pb, size_t pe) { return resolve_place(pb, pe); }, &st);
+      if (!view.headline) domain::ReadJoiningCues(view, &st);
+      domain::ReadTourStops(view, stop_lists, [&](size_t pb, size_t pe) { return resolve_place(pb, pe); }, &st);
     }
 
     // Co-mentions and mentions.
