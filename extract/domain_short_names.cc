@@ -33,23 +33,27 @@ bool CanBeShortName(const EntityRecord& e) {
   return std::u32string_view(U"村镇乡县市区省旗州").find(name.back()) == std::u32string_view::npos;
 }
 
-// short index -> full index, for each short name with exactly one full name.
+// short index -> full index, for each short name with exactly one full name. Companies are few
+// per document; their names are converted once.
 std::map<size_t, size_t> FindShortNames(const std::vector<EntityRecord>& entities) {
+  std::vector<std::pair<size_t, std::u32string>> companies;
+  for (size_t f = 0; f < entities.size(); ++f)
+    if (entities[f].label == NodeLabel::kOrganization && entities[f].kind == "company")
+      companies.push_back({f, ToU32(entities[f].name)});
   std::map<size_t, size_t> out;
+  if (companies.empty()) return out;
   for (size_t s = 0; s < entities.size(); ++s) {
     if (!CanBeShortName(entities[s])) continue;
     const std::u32string short_name = ToU32(entities[s].name);
-    int full = -1, found = 0;
-    for (size_t f = 0; f < entities.size(); ++f) {
-      const auto& e = entities[f];
-      if (f == s || e.label != NodeLabel::kOrganization || e.kind != "company") continue;
-      const std::u32string name = ToU32(e.name);
-      if (name.size() <= short_name.size() || name.compare(0, short_name.size(), short_name) != 0) continue;
+    size_t full = 0, found = 0;
+    for (const auto& [f, name] : companies) {
+      if (f == s || name.size() <= short_name.size() || name.compare(0, short_name.size(), short_name) != 0)
+        continue;
       if (!IsCompanyTail(std::u32string_view(name).substr(short_name.size()))) continue;
-      full = static_cast<int>(f);
+      full = f;
       ++found;
     }
-    if (found == 1) out[s] = static_cast<size_t>(full);
+    if (found == 1) out[s] = full;
   }
   return out;
 }
