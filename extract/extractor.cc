@@ -193,6 +193,25 @@ int GovernmentOfHeadTitle(DocumentBuilder& b, const std::u32string& title,
   return b.Entity(NodeLabel::kOrganization, bare, "government");
 }
 
+// 市级人大代表, 县人大代表, 旗级政协委员: the people's congress (political consultative conference)
+// of the level written right before the title (`level` is the phrase before it), qualified like
+// the level's other bodies; -1 for other titles or when no level is written.
+int BodyOfDeputy(DocumentBuilder& b, std::u32string_view level, const std::u32string& title,
+                 const domain::OrgContext& ctx) {
+  const std::u32string body = title == U"人大代表" ? U"人大" : title == U"政协委员" ? U"政协" : U"";
+  // The level ends the phrase before the title (走访联系市级 | 人大代表).
+  if (!level.empty() && level.back() == U'级') level.remove_suffix(1);
+  if (body.empty() || level.empty()) return -1;
+  level = level.substr(level.size() - 1);
+  if (std::u32string_view(U"省市县区旗州镇乡").find(level[0]) == std::u32string_view::npos) return -1;
+  const std::u32string& place = ctx.OnlyPlaceOf(level[0]);
+  const std::string bare = domain::ToUtf8(std::u32string(level) + body);
+  if (place.empty()) return b.Entity(NodeLabel::kOrganization, bare, domain::UnitKindName(domain::UnitKind::kParty));
+  const int e = b.Entity(NodeLabel::kOrganization, domain::ToUtf8(place + body), domain::UnitKindName(domain::UnitKind::kParty));
+  b.Alias(e, bare);
+  return e;
+}
+
 // A paragraph's closing credit in brackets without a role: (秦某某) or (陈某 张某) at the end of a
 // sentence, one to three plausible names separated by blanks. s[b, e) is inside the brackets.
 std::optional<domain::Byline> BareNamesInBrackets(std::u32string_view s, size_t b, size_t e) {
@@ -811,6 +830,12 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
         if (orgs.empty() && link.org_end == link.org_begin) {
           const int gov = GovernmentOfHeadTitle(b, title, st.orgs);
           if (gov >= 0) orgs.push_back(gov);
+        }
+        // 市级人大代表X, 县政协委员Y: a deputy of the congress (conference) of that level.
+        if (orgs.empty()) {
+          const int body = BodyOfDeputy(b, std::u32string_view(s).substr(link.org_begin, link.org_end - link.org_begin),
+                                        title, st.orgs);
+          if (body >= 0) orgs.push_back(body);
         }
         // 市委常委、常务委员X: a link without an organisation shares the previous link's.
         if (orgs.empty() && link.org_end == link.org_begin && previous_org >= 0)

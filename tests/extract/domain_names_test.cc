@@ -124,5 +124,12 @@ TEST(DomainNames, AQuotedWordIsAThingEvenWhereTheTaggerSeesAPerson) {
   EXPECT_TRUE(HasEntity(d, NodeLabel::kPerson, "郑远"));
 }
 
+TEST(DomainNames, DeputiesOfALevelsCongress) {
+  auto d = ExtractText("5月2日,副市长郑远走访联系了市级人大代表罗青禾,听取意见建议。");
+  const auto facts = FindFacts(d, EdgeType::kHoldsPosition, "罗青禾", "市人大");
+  ASSERT_EQ(facts.size(), 1u);
+  EXPECT_EQ(testing::Prop(facts[0], "title"), "人大代表");
+}
+
 }  // namespace
 }  // namespace tupu
