@@ -56,6 +56,21 @@ bool IsGenericStem(std::u32string_view stem) {
          std::u32string_view(U"市区县省镇乡村").find(stem[1]) != std::u32string_view::npos;
 }
 
+// Phrases that name no organisation however they end: a quantifier before a body (部分市人大代表:
+// some deputies, not a body called 部分市人大), two bodies run together (市委政府, short for
+// 市委、市政府), a kind of village (行政村, 自然村) or two levels together (镇村, 乡村).
+bool IsNoOrganization(std::u32string_view phrase) {
+  static const std::u32string_view kQuantifiers[] = {U"部分", U"有关", U"相关", U"所有", U"其他", U"其它",
+                                                     U"全体", U"多个", U"这些", U"那些", U"各级"};
+  for (auto q : kQuantifiers)
+    if (phrase.size() > q.size() && phrase.substr(0, q.size()) == q) return true;
+  if (phrase.find(U"委政府") != std::u32string_view::npos) return true;
+  static const std::u32string_view kKinds[] = {U"行政村", U"自然村", U"镇村", U"乡村", U"村组", U"村居", U"县乡", U"乡镇"};
+  for (auto k : kKinds)
+    if (phrase == k) return true;
+  return false;
+}
+
 // Bodies that every place of a level has (党委, 政府, 人大, ...): after a bare level character
 // (乡党委, 县政府) they are that level's, after 街道 (街道党工委) the street's.
 bool IsLevelBody(std::u32string_view body) {
@@ -143,6 +158,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
     for (const auto& w : kVisitOnly)
       if (phrase.size() >= w.size() && phrase.substr(phrase.size() - w.size()) == w) return out;
   }
+  if (IsNoOrganization(phrase)) return out;
   std::vector<OrgUnit> units = SplitOrgUnits(phrase);
   std::u32string prefix;        // regions seen so far
   std::u32string short_prefix;  // the regions as written (江城高新区), for aliases

@@ -108,5 +108,11 @@ TEST(DomainArticlePlaces, ShortFormsJiebaMisTagsAndKindsOfCounty) {
   EXPECT_EQ(ctx.OnlyPlaceOf(U'县'), U"沛县");
 }
 
+TEST(DomainArticlePlaces, PhrasesThatNameNoOrganization) {
+  auto d = ExtractText("5月2日,县长郑远到部分市人大代表家中走访。他要求镇村两级抓好落实,市委政府高度重视,各行政村要做好准备。");
+  for (const char* junk : {"部分市人大", "镇村", "市委政府", "行政村"})
+    EXPECT_FALSE(testing::HasEntity(d, NodeLabel::kOrganization, junk)) << junk;
+}
+
 }  // namespace
 }  // namespace tupu
