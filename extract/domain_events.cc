@@ -49,10 +49,10 @@ std::vector<EventCue> FindEventCues(std::u32string_view s) {
           if (i + 1 < s.size() && std::u32string_view(U"位底达了过").find(s[i + 1]) !=
                                       std::u32string_view::npos) break;
         }
-        // 调研组, 检查组, 调研员: the group or the rank, not the verb.
+        // 调研组, 检查组, 调研员, 考察团: the group or the rank, not the verb.
         const size_t after = i + cw.word.size();
         if (cw.kind == CueKind::kVisit && cw.word.size() >= 2 && after < s.size() &&
-            (s[after] == U'组' || s[after] == U'员')) {
+            (s[after] == U'组' || s[after] == U'员' || s[after] == U'团')) {
           i = after;
           matched = true;
           break;

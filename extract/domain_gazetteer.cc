@@ -128,6 +128,21 @@ const Division* Gazetteer::ByCode(uint64_t code) const {
   return it == by_code_.end() ? nullptr : &divisions_[it->second];
 }
 
+namespace {
+
+// 和县, 岚县, 沛县: a county of one character whose character is also a conjunction or a
+// preposition (和, 与, 及, 在, 对, 向, 从, 到, 为, 将) is that word before a bare body
+// (…》和县妇联《…》: "and the county's women's federation") unless its city or province is
+// written right before it (马鞍山市和县).
+bool ConjunctionBeforeBody(std::u32string_view s, size_t i, size_t n) {
+  if (n != 2 || std::u32string_view(U"和与及在对向从到为将把被或并").find(s[i]) == std::u32string_view::npos)
+    return false;
+  if (i > 0 && std::u32string_view(U"省市州盟").find(s[i - 1]) != std::u32string_view::npos) return false;
+  return true;
+}
+
+}  // namespace
+
 std::vector<PlaceMatch> Gazetteer::FindPlaces(std::u32string_view s) const {
   std::vector<PlaceMatch> out;
   const Lexicon& place_words = Lexicon::Get("place_continuations");
@@ -142,7 +157,7 @@ std::vector<PlaceMatch> Gazetteer::FindPlaces(std::u32string_view s) const {
     for (size_t n = std::min(pair->second, s.size() - i); n >= 2; --n) {
       const std::u32string key(s.substr(i, n));
       auto full = by_name_.find(key);
-      if (full != by_name_.end()) {
+      if (full != by_name_.end() && !ConjunctionBeforeBody(s, i, n)) {
         best = {i, i + n, &divisions_[full->second.front()], false};
         break;
       }

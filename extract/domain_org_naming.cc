@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "extract/domain_gazetteer.h"
+#include "extract/domain_lexicon.h"
 #include "extract/domain_text.h"
 
 namespace tupu::domain {
@@ -54,6 +56,21 @@ bool IsGenericStem(std::u32string_view stem) {
          std::u32string_view(U"市区县省镇乡村").find(stem[1]) != std::u32string_view::npos;
 }
 
+// Phrases that name no organisation however they end: a quantifier before a body (部分市人大代表:
+// some deputies, not a body called 部分市人大), two bodies run together (市委政府, short for
+// 市委、市政府), a kind of village (行政村, 自然村) or two levels together (镇村, 乡村).
+bool IsNoOrganization(std::u32string_view phrase) {
+  static const std::u32string_view kQuantifiers[] = {U"部分", U"有关", U"相关", U"所有", U"其他", U"其它",
+                                                     U"全体", U"多个", U"这些", U"那些", U"各级"};
+  for (auto q : kQuantifiers)
+    if (phrase.size() > q.size() && phrase.substr(0, q.size()) == q) return true;
+  if (phrase.find(U"委政府") != std::u32string_view::npos) return true;
+  static const std::u32string_view kKinds[] = {U"行政村", U"自然村", U"镇村", U"乡村", U"村组", U"村居", U"县乡", U"乡镇"};
+  for (auto k : kKinds)
+    if (phrase == k) return true;
+  return false;
+}
+
 // Bodies that every place of a level has (党委, 政府, 人大, ...): after a bare level character
 // (乡党委, 县政府) they are that level's, after 街道 (街道党工委) the street's.
 bool IsLevelBody(std::u32string_view body) {
@@ -79,7 +96,20 @@ const std::u32string& OrgContext::OnlyPlaceOf(char32_t level) const {
 }
 
 char32_t NotePlace(std::u32string_view place, OrgContext* ctx) {
-  if (place.size() < 3 || IsVagueRegion(place)) return 0;
+  // 山州西畴县 (文山州西畴县 cut short at its start): the division at the end is the place.
+  for (size_t j = 1; j + 2 <= place.size(); ++j)
+    if (std::u32string_view(U"省市州盟").find(place[j - 1]) != std::u32string_view::npos &&
+        !Gazetteer::Get().Named(place.substr(j)).empty()) {
+      place = place.substr(j);
+      break;
+    }
+  if (place.size() < 2 || IsVagueRegion(place)) return 0;
+  // Counties and banners of one character (沛县, 魏县) are names; other levels of two characters
+  // are words (城区, 园区); and 本县, 该县, 各县 say which county only by pointing.
+  if (place.size() == 2 && (std::u32string_view(U"县旗").find(place[1]) == std::u32string_view::npos ||
+                            std::u32string_view(U"全本该各我此每一两邻外他某").find(place[0]) !=
+                                std::u32string_view::npos))
+    return 0;
   // A place name holds no title words (常务副区长 read as 常务副区 + 长 is no district).
   if (place.find(U'副') != std::u32string_view::npos || place.find(U"常务") != std::u32string_view::npos)
     return 0;
@@ -96,6 +126,8 @@ char32_t NotePlace(std::u32string_view place, OrgContext* ctx) {
   }
   const std::u32string_view stem = place.substr(0, place.size() - suffix);
   if (IsGenericStem(stem)) return 0;
+  // 百强县, 产粮大县, 生态示范区: a kind of county or district, not one.
+  if (Lexicon::Get("level_descriptors").LongestEndingAt(stem, stem.size()) > 0) return 0;
   // A phrase cut too early holds the word before the name (按照省委 -> 按照省).
   static const std::u32string kLeadWords[] = {U"按照", U"根据", U"依照", U"对照", U"围绕", U"结合",
                                               U"落实", U"贯彻", U"配合", U"协助", U"联合", U"经过"};
@@ -126,6 +158,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
     for (const auto& w : kVisitOnly)
       if (phrase.size() >= w.size() && phrase.substr(phrase.size() - w.size()) == w) return out;
   }
+  if (IsNoOrganization(phrase)) return out;
   std::vector<OrgUnit> units = SplitOrgUnits(phrase);
   std::u32string prefix;        // regions seen so far
   std::u32string short_prefix;  // the regions as written (江城高新区), for aliases
@@ -237,7 +270,10 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
       // province) the article named, so that two cities' 市委 stay two nodes.
       const std::u32string& place = ctx->OnlyPlaceOf(text[0]);
       if (!place.empty()) {
-        org.name = ToUtf8(place + text.substr(1));
+        // A one-character place keeps its level word before the committee's (魏县县委, not
+        // 魏县委, which reads as the committee of 魏): the name officials and papers write.
+        const bool one_character_place = place.size() == 2 && text.size() == 2 && text[1] == U'委';
+        org.name = ToUtf8(one_character_place ? place + text : place + text.substr(1));
         AddAlias(&org, text);
       } else {
         org.name = ToUtf8(text);
@@ -254,6 +290,11 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
                                  : !prefix.empty()  ? prefix
                                  : strict           ? std::u32string()
                                                     : ctx->chain_stem;
+      // 县委常委甲,人大常委会副主任乙: the people's congress is the county's, not its party
+      // committee's (县人大常委会, not 县委人大常委会).
+      if (prev_name.empty() && prefix.empty() && qualifier.size() >= 2 && qualifier.back() == U'委' &&
+          IsLevelBody(text))
+        qualifier.pop_back();
       if (qualifier.empty()) {
         // 党工委 with nothing to say whose: not a name anyone can look up.
         continue;

@@ -207,7 +207,7 @@ bool IsOrgStopChar(char32_t c) {
   // inside office names (会 of 管委会, 经 of 经开区, 研 of 研究院, 导 of 督导组).
   static const std::u32string kStops =
       U"的和与及在由向对为是了将把被从到等据让请给跟即并而且或也都就还又再已曾均共各这那其该此"
-      U"着过要于带率赴往";
+      U"着过要于带率赴往受";
   return kStops.find(c) != std::u32string::npos;
 }
 

@@ -20,7 +20,9 @@ const std::u32string& SingleSurnames() {
       U"焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲"
       U"房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟"
       U"应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀"
-      U"郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阎帅弓揭逄竺于";
+      U"郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阎帅弓揭逄竺于"
+      // Rarer surnames of the catalogues, seldom a word of their own in the genre.
+      U"习占缑赖萧慕屠裘荀晁漆阙蓟贡廉桓茅禹钮嵇邴糜隗宓郗钭戎束韶邰鄂索莘郦雍郤璩濮扈郏茹宦庾暨殳蔚夔厍訾阚乜巢蒯逯芮羿汲松井乌巴蓬仰宿靖";
   return kSurnames;
 }
 
@@ -124,6 +126,9 @@ bool IsPlausibleName(std::u32string_view name) {
     if (RoleSuffixes().count(std::u32string(name.substr(k)))) return false;
   }
   if (name.size() >= 2 && NotNames().count(std::u32string(name.substr(0, 2)))) return false;
+  // 格日朝鲁苏木, 巴彦嘎查: a township or a village of the pastures, not 鲁 + 苏木.
+  for (std::u32string_view level : {std::u32string_view(U"苏木"), std::u32string_view(U"嘎查")})
+    if (name.size() > level.size() && name.substr(name.size() - level.size()) == level) return false;
   return true;
 }
 
@@ -148,6 +153,8 @@ bool IsPlausibleUnsurnamedName(std::u32string_view name) {
     if (kOfficeChars.find(c) != std::u32string_view::npos) return false;
   if (NotNames().count(std::u32string(name)) || NotNames().count(std::u32string(name.substr(0, 2))))
     return false;
+  // A frequent word of the language (结合, 重要, 近期) after a title is the sentence going on.
+  if (Lexicon::Get("common_words").Contains(name)) return false;
   for (size_t k = 1; k < name.size(); ++k)
     if (RoleSuffixes().count(std::u32string(name.substr(k)))) return false;
   return true;
@@ -163,6 +170,25 @@ bool IsRoleNotName(std::u32string_view name, std::u32string_view next) {
     if (role.size() >= 2 && next.substr(0, role.size()) == role) return true;
   }
   return false;
+}
+
+size_t SpeakerNameLength(std::u32string_view s, size_t p) {
+  static const std::u32string_view kVerbs[] = {U"强调", U"指出", U"要求", U"表示", U"提出", U"主持",
+                                               U"认为", U"希望", U"介绍", U"说", U"告诉", U"代表"};
+  auto verb_at = [&](size_t i) {
+    for (auto v : kVerbs)
+      if (s.substr(i, v.size()) == v) return true;
+    return false;
+  };
+  if (p > 0 && !IsClauseBreak(s[p - 1]) && !IsBlank(s[p - 1])) return 0;
+  const size_t len = NameLengthAt(s, p);
+  if (len == 0) return 0;
+  size_t use = 0;
+  if (verb_at(p + len))
+    use = len;
+  else if (len == 3 && verb_at(p + 2))
+    use = 2;
+  return use && IsPlausibleName(s.substr(p, use)) ? use : 0;
 }
 
 }  // namespace tupu::domain

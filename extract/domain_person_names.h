@@ -35,4 +35,9 @@ bool IsRoleSuffix(std::u32string_view ending);
 // conjunctions such as 和, 等). Used to decide where a name ends.
 bool StartsNonNameWord(std::u32string_view s, size_t i);
 
+// A speaker: the length of the name that opens a clause at s[p] and is followed by 强调, 指出,
+// 要求, 表示 ... (a three-character run read as a name plus the verb's first character gives the
+// two-character name); 0 when none.
+size_t SpeakerNameLength(std::u32string_view s, size_t p);
+
 }  // namespace tupu::domain

@@ -10,17 +10,6 @@
 #include "extract/domain_title_chain.h"
 
 namespace tupu::domain {
-namespace {
-
-bool IsSpeechVerbAt(std::u32string_view s, size_t i) {
-  static const std::u32string kVerbs[] = {U"强调", U"指出", U"要求", U"表示", U"提出", U"主持",
-                                          U"认为", U"希望", U"介绍", U"告诉"};
-  for (const auto& v : kVerbs)
-    if (s.substr(i, v.size()) == v) return true;
-  return false;
-}
-
-}  // namespace
 
 std::vector<std::pair<size_t, size_t>> RepairPersonSpans(std::u32string_view s,
                                                          const std::vector<TaggedWord>& words) {
@@ -46,20 +35,11 @@ std::vector<std::pair<size_t, size_t>> RepairPersonSpans(std::u32string_view s,
   }
   std::vector<std::pair<size_t, size_t>> added;
   for (const auto& t : FindTitledNames(s)) {
-    if (t.links.empty()) continue;  // coordinated names: the tagger decides
+    if (t.coordinated) continue;  // coordinated names: the tagger decides
     added.push_back({t.name_begin, t.name_end});
   }
-  for (size_t p = 0; p < s.size(); ++p) {
-    if (p > 0 && !IsClauseBreak(s[p - 1]) && !IsBlank(s[p - 1])) continue;
-    const size_t len = NameLengthAt(s, p);
-    if (len == 0) continue;
-    size_t use = 0;
-    if (IsSpeechVerbAt(s, p + len))
-      use = len;
-    else if (len == 3 && IsSpeechVerbAt(s, p + 2))
-      use = 2;
-    if (use && IsPlausibleName(s.substr(p, use))) added.push_back({p, p + use});
-  }
+  for (size_t p = 0; p < s.size(); ++p)
+    if (const size_t len = SpeakerNameLength(s, p)) added.push_back({p, p + len});
   for (const auto& a : added) {
     bool clash = false;
     // A span the tagger read as one verb or function word (主任商量过) is no name.

@@ -62,6 +62,21 @@ bool ActorOpensClause(std::u32string_view s, size_t pos, const PersonEndsAt& per
   return false;
 }
 
+// Length of a list ender (调研, 听取, 向) at s[i]; 0 where the word is the start of a name's last
+// part instead (甘蔗研究中心, 交流中心: a unit's ending follows it).
+size_t EnderAt(std::u32string_view s, size_t i) {
+  const size_t n = Lex("stop_list_enders").LongestAt(s, i);
+  if (n > 1 && Lex("place_endings").LongestAt(s, i + n) > 0) return 0;
+  return n;
+}
+
+// True when the clause at `pos` opens with an inspection or tour verb, its subject left out
+// (在A,察看了…: whoever the article follows went there).
+bool VerbOpensClause(std::u32string_view s, size_t pos) {
+  const size_t at = s.substr(pos, 2) == U"实地" ? pos + 2 : pos;
+  return Lex("inspect_verbs").LongestAt(s, at) > 0 || Lex("tour_verbs").LongestAt(s, at) > 1;
+}
+
 // Removes what opens an item without being its name: 了, 辖区(内), 位于…的.
 void TrimItem(std::u32string_view s, StopItem* item) {
   while (item->begin < item->end && (s[item->begin] == U'了' || IsBlank(s[item->begin])))
@@ -72,9 +87,19 @@ void TrimItem(std::u32string_view s, StopItem* item) {
       break;
     }
   }
-  // 位于天凝镇工业园区的A公司: the place is what follows the last 的.
-  const size_t de = s.substr(item->begin, item->end - item->begin).rfind(U'的');
-  if (de != std::u32string_view::npos) item->begin += de + 1;
+  // 位于天凝镇工业园区的A公司: the place is what follows the last 的; but in 杏林村的大棚建设
+  // nothing after it is a place, and the place is the owner before the first 的.
+  const std::u32string_view text = s.substr(item->begin, item->end - item->begin);
+  const size_t de = text.rfind(U'的');
+  if (de != std::u32string_view::npos) {
+    const std::u32string_view owner = text.substr(0, text.find(U'的'));
+    const std::u32string_view owned = text.substr(de + 1);
+    const bool owned_is_place = HasPlaceEnding(owned) && IsNamedPlace(owned);
+    if (!owned_is_place && HasPlaceEnding(owner) && IsNamedPlace(owner))
+      item->end = item->begin + owner.size();
+    else
+      item->begin += de + 1;
+  }
   // 杏花村、柳树村两个村: a count of the places just listed ends the last one.
   for (size_t k = item->begin + 2; k + 1 < item->end; ++k) {
     const bool numeral = IsAsciiDigit(s[k]) || std::u32string_view(U"两二三四五六七八九十几多").find(s[k]) !=
@@ -109,33 +134,46 @@ bool IsListConjunction(std::u32string_view s, size_t item_begin, size_t pos, siz
   return e - next >= 2 && HasPlaceEnding(s.substr(next, e - next));
 }
 
-// True when the words after a list's 等 (at `pos`) name a kind of place: 等地, 等辖区内重点企业,
-// 等项目建设工地, 等10个视察点 (not 等情况, 等工作).
-bool PlaceNounAfterDeng(std::u32string_view s, size_t pos) {
+// What the words after a list's 等 (at `pos`) say its items are.
+enum class ListKind {
+  kUnsaid,   // 等 closes nothing, or no 等
+  kPlaces,   // 等地, 等辖区内重点企业, 等项目建设工地, 等10个视察点
+  kMatters,  // 等情况, 等管理工作: what was looked at, not where
+};
+
+ListKind KindAfterDeng(std::u32string_view s, size_t pos) {
   constexpr size_t kMaxTail = 12;
+  // A、B等的建设情况: the matter belongs to the items, which are what they are.
+  if (pos < s.size() && s[pos] == U'的') return ListKind::kUnsaid;
   for (size_t e = pos + 1; e <= s.size() && e - pos <= kMaxTail; ++e) {
-    if (IsClauseEndChar(s[e - 1])) return false;
-    if (Lex("matter_endings").LongestEndingAt(s, e) > 0) return false;
+    if (IsClauseEndChar(s[e - 1])) return ListKind::kUnsaid;
+    if (Lex("matter_endings").LongestEndingAt(s, e) > 0) return ListKind::kMatters;
     if (Lex("generic_places").LongestEndingAt(s, e) > 0 || Lex("class_nouns").LongestEndingAt(s, e) > 0 ||
         Lex("place_endings").LongestEndingAt(s, e) > 0)
-      return true;
+      return ListKind::kPlaces;
   }
-  return false;
+  return ListKind::kUnsaid;
 }
 
-// Where the list that starts at `start` ends, and whether it closes with 等 + a place noun
-// (`A、B等项目`, `A、B等地`), which makes its items places whatever their endings.
-size_t ListEnd(std::u32string_view s, size_t start, bool* closed_by_place) {
-  *closed_by_place = false;
+// Where the list that starts at `start` ends, and what its closing 等 says its items are: places
+// whatever their endings (`A、B等项目`, `A、B等地`), or matters (`A和B、C等管理工作`).
+size_t ListEnd(std::u32string_view s, size_t start, ListKind* kind) {
+  *kind = ListKind::kUnsaid;
   size_t i = start;
+  size_t item_begin = start;
   for (; i < s.size() && i - start < kMaxList; ++i) {
     if (IsClauseEndChar(s[i])) break;
     if (s[i] == U'等') {
-      *closed_by_place = PlaceNounAfterDeng(s, i + 1);
+      *kind = KindAfterDeng(s, i + 1);
       break;
     }
-    if (Lex("stop_list_enders").LongestAt(s, i) > 0) break;
+    // 到A公司向职工…: a one-character ender (向, 为, 就) ends the list only after a place, since
+    // it also sits inside names (新方向科技, 为民超市).
+    const size_t ender = EnderAt(s, i);
+    if (ender > 1 || (ender == 1 && (i == item_begin || HasPlaceEnding(s.substr(item_begin, i - item_begin)))))
+      break;
     if (i > start && (Lex("tour_verbs").LongestAt(s, i) > 1 || Lex("inspect_verbs").LongestAt(s, i) > 1)) break;
+    if (s[i] == U'、') item_begin = i + 1;
   }
   return i;
 }
@@ -189,10 +227,13 @@ bool ReadVerbList(std::u32string_view s, size_t i, const PersonEndsAt& person_en
                       s.substr(i + n - 2, 2) == U"前往" || s.substr(i, 2) == U"走进";
   if (!motion && start < s.size() && std::u32string_view(U"中时后").find(s[start]) != std::u32string_view::npos)
     return false;
-  while (start < s.size() && s[start] == U'了' && s.substr(start, 2) != U"了解") ++start;
-  bool closed = false;
-  const size_t end = ListEnd(s, start, &closed);
-  if (end <= start) return false;
+  // 深入了解…: the verb is 了解, and what follows is a matter.
+  if (s.substr(start, 2) == U"了解" || (s[i + n - 1] == U'了' && start < s.size() && s[start] == U'解')) return false;
+  while (start < s.size() && s[start] == U'了') ++start;
+  ListKind kind = ListKind::kUnsaid;
+  const size_t end = ListEnd(s, start, &kind);
+  if (end <= start || kind == ListKind::kMatters) return false;
+  const bool closed = kind == ListKind::kPlaces;
   out->cue_begin = i;
   out->cue_end = i + n;
   out->clause_begin = ClauseStart(s, i);
@@ -206,9 +247,7 @@ bool ReadVerbList(std::u32string_view s, size_t i, const PersonEndsAt& person_en
 bool ReadFrame(std::u32string_view s, size_t i, const PersonEndsAt& person_ends_at, StopList* out) {
   if (s[i] != U'在' || !SubjectSlotBefore(s, i, person_ends_at)) return false;
   size_t end = i + 1;
-  while (end < s.size() && end - i <= kMaxList && !IsClauseEndChar(s[end]) &&
-         Lex("stop_list_enders").LongestAt(s, end) == 0)
-    ++end;
+  while (end < s.size() && end - i <= kMaxList && !IsClauseEndChar(s[end]) && EnderAt(s, end) == 0) ++end;
   if (end >= s.size() || end == i + 1) return false;
   // 在会上, 在讲话中, 在甲陪同下: where or how, not a place gone to; also when the postposition
   // sits inside the phrase (在讲话中代表县委…, 在统战部安排下到…).
@@ -217,7 +256,7 @@ bool ReadFrame(std::u32string_view s, size_t i, const PersonEndsAt& person_ends_
   for (size_t k = i + 1; k < end; ++k)
     if (Lex("frame_breakers").LongestAt(s, k) > 0) return false;
   const bool at_break = IsClauseEndChar(s[end]);
-  if (at_break ? !ActorOpensClause(s, end + 1, person_ends_at)
+  if (at_break ? !ActorOpensClause(s, end + 1, person_ends_at) && !VerbOpensClause(s, end + 1)
                : Lex("inspect_verbs").LongestAt(s, end) == 0 && Lex("tour_verbs").LongestAt(s, end) == 0 &&
                      s.substr(end, 2) != U"实地")
     return false;
@@ -231,6 +270,12 @@ bool ReadFrame(std::u32string_view s, size_t i, const PersonEndsAt& person_ends_
 }
 
 }  // namespace
+
+bool IsListOfMatters(std::u32string_view s, size_t start) {
+  ListKind kind = ListKind::kUnsaid;
+  ListEnd(s, start, &kind);
+  return kind == ListKind::kMatters;
+}
 
 bool HasPlaceEnding(std::u32string_view item) {
   if (Lex("place_endings").LongestEndingAt(item, item.size()) > 0) return true;

@@ -36,6 +36,10 @@ std::vector<StopList> FindStops(std::u32string_view s, const PersonEndsAt& perso
 // 部分村组), not a matter (项目建设情况), two to forty characters.
 bool IsNamedPlace(std::u32string_view item);
 
+// True when the list that starts at `start` closes with 等 + a matter (`A和B、C等管理工作`): what
+// was looked at, not where anyone went.
+bool IsListOfMatters(std::u32string_view s, size_t start);
+
 // True when `item` ends like a place or unit (馆, 码头, 村, 有限公司, ...).
 bool HasPlaceEnding(std::u32string_view item);
 

@@ -52,9 +52,11 @@ bool RejectedAfterTitle(std::u32string_view name, std::u32string_view next, std:
   if (name.size() > 2 && IsBlank(name[1])) return false;  // 钱  红: checked by SpacedNameAt
   const bool han = name.find(U'·') == std::u32string_view::npos && SurnameLengthAt(name, 0) > 0 &&
                    IsPlausibleName(name);
-  if (han) return IsRoleNotName(name, next);
+  const bool weak = Lexicon::Get("weak_titles").LongestEndingAt(title, title.size()) == title.size();
+  // 成员单位, 代表团体: after a weak anchor a frequent word is the noun the title belongs to.
+  if (han) return IsRoleNotName(name, next) || (weak && Lexicon::Get("common_words").Contains(name));
   if (!IsPlausibleUnsurnamedName(name)) return true;
-  if (Lexicon::Get("weak_titles").LongestEndingAt(title, title.size()) == title.size()) return true;
+  if (weak) return true;
   for (std::u32string_view role : {std::u32string_view(U"同志"), std::u32string_view(U"老师")})
     if (next.substr(0, role.size()) == role) return true;
   return false;
@@ -80,6 +82,16 @@ size_t SpacedNameAt(std::u32string_view s, size_t i) {
   if (j == i + 1 || j >= s.size() || !IsCjk(s[j]) || !CanEndName(s, j + 1)) return 0;
   const std::u32string joined{s[i], s[j]};
   return IsPlausibleName(joined) ? j + 1 - i : 0;
+}
+
+// Where the organisation of a link ends. 统战部长, 公安局长: the head of a department written
+// with the department's last character shared by the title (统战部 + 部长), so the organisation
+// takes that character too.
+size_t OrgEndBeforeTitle(std::u32string_view s, size_t org_begin, size_t title_begin, size_t title_end) {
+  const bool head_title = title_end == title_begin + 2 && s[title_begin + 1] == U'长' &&
+                          std::u32string_view(U"部局厅处科").find(s[title_begin]) != std::u32string_view::npos;
+  if (head_title && org_begin + 2 <= title_begin && s[title_begin - 1] != s[title_begin]) return title_begin + 1;
+  return title_begin;
 }
 
 // Name at s[i] that ends where a name can end; prefers the longer form.
@@ -132,6 +144,16 @@ std::vector<TitledName> FindTitledNames(std::u32string_view s) {
     size_t title_begin = TitleStart(s, e, tlen);
     std::vector<ChainLink> links;
     while (true) {
+      // 副会长兼秘书长: the second title is of the first one's organisation.
+      if (title_begin > floor + 1 && s[title_begin - 1] == U'兼') {
+        const size_t t2 = TitleLengthEndingAt(s, title_begin - 1);
+        if (t2 > 0 && title_begin - 1 >= floor + t2) {
+          links.push_back({title_begin, title_begin, title_begin, title_end});
+          title_end = title_begin - 1;
+          title_begin = TitleStart(s, title_end, t2);
+          continue;
+        }
+      }
       size_t k = title_begin;
       while (k > floor && title_begin - k < kMaxOrgPhrase && !IsOrgStopChar(s[k - 1]) &&
              s[k - 1] != U'、')
@@ -147,7 +169,7 @@ std::vector<TitledName> FindTitledNames(std::u32string_view s) {
             std::u32string_view(U"市县区省").find(s[j - 1]) != std::u32string_view::npos)
           k = j - 1;
       }
-      links.push_back({k, title_begin, title_begin, title_end});
+      links.push_back({k, OrgEndBeforeTitle(s, k, title_begin, title_end), title_begin, title_end});
       // A runaway chain keeps its last links and its head (the head names the region).
       if (links.size() > kMaxLinks) links.erase(links.end() - 2);
       if (k > floor && s[k - 1] == U'、' && k - 1 > floor) {
@@ -183,6 +205,8 @@ std::vector<TitledName> FindTitledNames(std::u32string_view s) {
       co.name_begin = p + 1;
       co.name_end = p + 1 + len;
       co.chain_begin = co.name_begin;
+      co.links = tn.links;  // 区委常委甲、乙、丙: one title for the whole list
+      co.coordinated = true;
       out.push_back(co);
       p = co.name_end;
       floor = p;

@@ -18,7 +18,8 @@ struct ChainLink {
 struct TitledName {
   size_t chain_begin = 0;                // where the first link starts
   size_t name_begin = 0, name_end = 0;   // the person's name
-  std::vector<ChainLink> links;          // empty for a coordinated name (甲、乙: 乙)
+  std::vector<ChainLink> links;          // a coordinated name (甲、乙: 乙) shares 甲's
+  bool coordinated = false;              // 乙 of 甲、乙: named after another's title
 };
 
 // True when the text after a name (s[i..]) is where a name can end: punctuation, a verb or

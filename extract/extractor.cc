@@ -20,6 +20,7 @@
 #include "extract/domain_byline.h"
 #include "extract/domain_dates.h"
 #include "extract/domain_document_date.h"
+#include "extract/domain_document_names.h"
 #include "extract/domain_episodes.h"
 #include "extract/domain_events.h"
 #include "extract/domain_gazetteer.h"
@@ -27,15 +28,19 @@
 #include "extract/domain_org_naming.h"
 #include "extract/domain_person_names.h"
 #include "extract/domain_sentence_splitter.h"
+#include "extract/domain_short_names.h"
 #include "extract/domain_stops.h"
 #include "extract/domain_title_chain.h"
 #include "extract/domain_title_lexicon.h"
+#include "extract/domain_tours.h"
 
 namespace tupu {
 namespace {
 
+using domain::ArticleState;
 using domain::BlockKind;
 using domain::CharRun;
+using domain::SentenceView;
 
 struct Sentence {
   size_t article = 0;
@@ -86,15 +91,6 @@ class DocumentBuilder {
   ExtractedDocument* out_;
   std::unordered_map<std::string, int> index_;
 };
-
-bool IsSpeechVerbAt(std::u32string_view s, size_t i) {
-  static const std::u32string kVerbs[] = {U"强调", U"指出", U"要求", U"表示", U"提出", U"主持",
-                                          U"认为", U"希望", U"介绍", U"说", U"告诉", U"代表"};
-  for (const auto& v : kVerbs) {
-    if (s.substr(i, v.size()) == v) return true;
-  }
-  return false;
-}
 
 // Verbs that often sit right before an organisation without punctuation (协调市疫情防控指挥部),
 // and 辖区 (辖区桃园小学: whose it is, not part of its name).
@@ -196,6 +192,25 @@ int GovernmentOfHeadTitle(DocumentBuilder& b, const std::u32string& title,
     return e;
   }
   return b.Entity(NodeLabel::kOrganization, bare, "government");
+}
+
+// 市级人大代表, 县人大代表, 旗级政协委员: the people's congress (political consultative conference)
+// of the level written right before the title (`level` is the phrase before it), qualified like
+// the level's other bodies; -1 for other titles or when no level is written.
+int BodyOfDeputy(DocumentBuilder& b, std::u32string_view level, const std::u32string& title,
+                 const domain::OrgContext& ctx) {
+  const std::u32string body = title == U"人大代表" ? U"人大" : title == U"政协委员" ? U"政协" : U"";
+  // The level ends the phrase before the title (走访联系市级 | 人大代表).
+  if (!level.empty() && level.back() == U'级') level.remove_suffix(1);
+  if (body.empty() || level.empty()) return -1;
+  level = level.substr(level.size() - 1);
+  if (std::u32string_view(U"省市县区旗州镇乡").find(level[0]) == std::u32string_view::npos) return -1;
+  const std::u32string& place = ctx.OnlyPlaceOf(level[0]);
+  const std::string bare = domain::ToUtf8(std::u32string(level) + body);
+  if (place.empty()) return b.Entity(NodeLabel::kOrganization, bare, domain::UnitKindName(domain::UnitKind::kParty));
+  const int e = b.Entity(NodeLabel::kOrganization, domain::ToUtf8(place + body), domain::UnitKindName(domain::UnitKind::kParty));
+  b.Alias(e, bare);
+  return e;
 }
 
 // A paragraph's closing credit in brackets without a role: (秦某某) or (陈某 张某) at the end of a
@@ -375,15 +390,6 @@ std::u32string WithoutBlanks(std::u32string_view name) {
   return out;
 }
 
-// True when the clause holding `pos` goes on to 陪同/随同 (乙在A调研时陪同, 乙到A陪同检查): its
-// subject accompanies someone else.
-bool ClauseEndsAccompanying(std::u32string_view s, size_t pos) {
-  size_t end = pos;
-  while (end < s.size() && !domain::IsClauseBreak(s[end])) ++end;
-  const std::u32string_view rest = s.substr(pos, end - pos);
-  return rest.find(U"陪同") != std::u32string_view::npos || rest.find(U"随同") != std::u32string_view::npos;
-}
-
 // `name` without the town or county it opens with (a full name the gazetteer knows), empty when
 // it opens with none or nothing would be left.
 std::string WithoutLeadingDivision(const std::string& name) {
@@ -404,6 +410,7 @@ bool IsBracket(char32_t c) { return c == U'(' || c == U')' || c == U'\uFF08' || 
 
 // True when a title word starts at s[i] (副书记, 总书记, 县长).
 bool TitleStartsAt(std::u32string_view s, size_t i) {
+  if (domain::Lexicon::Get("titles_after_names").LongestAt(s, i) > 0) return true;
   constexpr size_t kMaxTitle = 6;
   for (size_t n = 2; n <= kMaxTitle && i + n <= s.size(); ++n)
     if (domain::IsTitle(s.substr(i, n))) return true;
@@ -437,167 +444,6 @@ void DropRepeatedCompanions(ExtractedDocument* out) {
     kept.push_back(std::move(f));
   }
   out->facts = std::move(kept);
-}
-
-struct ArticleState {
-  domain::OrgContext orgs;
-  domain::DateContext date;
-  std::string last_date;   // resolved, for sentences without their own
-  std::string time_of_day;
-  int last_visitor = -1;   // entity of the latest visit's subject
-  // The latest person who led or went somewhere (a visit cue's subject, with or without a named
-  // place, or the subject of 带队/带领/率领): the host of a later 陪同 and the leader of 一行.
-  int last_actor = -1;
-  std::string last_visit_date;
-  std::set<int> body_visitors;  // persons with a visit in the article's body
-  domain::Episode episode;      // the article's stops and groups, made into facts at its end
-
-  // Who the article's group follows now: the latest actor, else the latest visitor; -1 for none.
-  int Leader() const { return last_actor >= 0 ? last_actor : last_visitor; }
-  std::vector<domain::Stop> headline_stops;  // kept for actors the body gives no stop
-};
-
-// What the tour readers need of one body sentence.
-struct SentenceView {
-  const std::u32string& s;
-  const CharRun& run;
-  uint32_t index;
-  const std::vector<domain::PersonSpan>& persons;
-  const std::vector<bool>& person_taken;  // characters inside person names
-  const std::string& date;
-  const std::string& time;
-  bool headline = false;  // a heading: its stops stand in for the body's (see ReadTourStops)
-};
-
-// The entity of the place written at [begin, end) of the sentence, named and noted as a mention;
-// -1 when it cannot be one.
-using PlaceResolver = std::function<int(size_t begin, size_t end)>;
-
-// True when a joining cue (参加调研, 一同检查) ends at `end`.
-bool JoiningCueEndsAt(std::u32string_view s, size_t end) {
-  return domain::Lexicon::Get("joining_cues").LongestEndingAt(s, end) > 0;
-}
-
-// 乙、丙参加调研 / 一同参加: the persons before the cue joined the current leader's group. Not
-// when leaders went their own ways (甲、乙分别带队…,丙参加活动: whose group is unsaid).
-void ReadJoiningCues(const SentenceView& v, ArticleState* st) {
-  const auto& cues = domain::Lexicon::Get("joining_cues");
-  for (size_t i = 0; i < v.s.size(); ++i) {
-    const size_t n = cues.LongestAt(v.s, i);
-    if (n == 0) continue;
-    const int leader = st->Leader();
-    const bool separate = v.s.substr(0, i).find(U"分别") != std::u32string::npos;
-    if (leader >= 0 && !separate) {
-      for (int k : domain::CompanionsBefore(v.s, v.persons, i)) {
-        const auto& p = v.persons[k];
-        st->episode.AddMember(leader, p.entity, {v.index, v.run.Span(p.begin, i + n)});
-      }
-    }
-    i += n - 1;
-  }
-}
-
-// Who made a list of stops, and where the sentence names them (the evidence starts there).
-struct Actor {
-  int entity = -1;
-  size_t named_at = std::u32string::npos;  // npos: not named in this sentence
-  std::vector<int> co_actors;              // 甲、乙和丙来到A: 甲 and 乙 beside the actor 丙
-};
-
-// The persons named with persons[k] as one subject, joined by 、/和/与/及 right before it.
-std::vector<int> CoSubjects(std::u32string_view s, const std::vector<domain::PersonSpan>& persons, int k) {
-  std::vector<int> out;
-  for (int j = k; j > 0; --j) {
-    const auto& prev = persons[j - 1];
-    const auto& cur = persons[j];
-    if (prev.end >= cur.begin || std::u32string_view(U"、和与及").find(s[prev.end]) == std::u32string_view::npos)
-      break;
-    // 甲和县长乙: a title (with its office) may stand between the conjunction and the name.
-    constexpr size_t kMaxTitledGap = 16;
-    if (prev.end + 1 != cur.begin) {
-      const std::u32string_view gap = s.substr(prev.end + 1, cur.begin - prev.end - 1);
-      bool clean = gap.size() <= kMaxTitledGap;
-      for (char32_t c : gap) clean = clean && !domain::IsClauseBreak(c);
-      if (!clean || domain::TitleLengthEndingAt(s, cur.begin) == 0) break;
-    }
-    out.push_back(prev.entity);
-  }
-  return out;
-}
-
-// The person who makes the stops of `list`: the subject before its verb, or the person opening
-// the next clause (走进A、B,甲详细询问…); a group (调研组, 一行) or no subject at all means the
-// article's current leader. entity -1 when nobody can be named.
-Actor StopActor(const SentenceView& v, const domain::StopList& list, const ArticleState& st) {
-  const int leader = st.Leader();
-  const int k = domain::SubjectBefore(v.s, v.persons, list.cue_begin);
-  if (k >= 0) {
-    // 甲带市政协考察团一行参观…: a group named after the person travels, and its leader leads.
-    const size_t after_person = v.persons[k].end;
-    const bool group_after = domain::ClauseNamesGroup(v.s, after_person, list.cue_begin) &&
-                             !domain::Lexicon::Get("group_nouns").IsPrefixOf(v.s.substr(after_person));
-    if (group_after && leader >= 0) return Actor{leader, std::u32string::npos, {}};
-    Actor who{v.persons[k].entity, v.persons[k].begin, CoSubjects(v.s, v.persons, k)};
-    return who;
-  }
-  if (list.after < v.s.size() && domain::IsClauseBreak(v.s[list.after])) {
-    for (const auto& p : v.persons)
-      if (p.begin == list.after + 1) return Actor{p.entity, std::u32string::npos, {}};
-  }
-  if (domain::ClauseNamesGroup(v.s, list.clause_begin, list.cue_begin)) return Actor{leader, std::u32string::npos, {}};
-  // 班子领导多次带队深入企业,实地调研A: people without names went (a clause with people and no
-  // person in it), since the last person named. (甲带领部分代表, 深入到A: 甲 led them.)
-  size_t since = 0;
-  for (const auto& p : v.persons)
-    if (p.end <= list.cue_begin) since = p.end;
-  const auto& people = domain::Lexicon::Get("people_nouns");
-  for (size_t e = since + 1; e <= list.cue_begin; ++e) {
-    if (people.LongestEndingAt(v.s, e) == 0) continue;
-    size_t clause = e;
-    while (clause > 0 && !domain::IsClauseBreak(v.s[clause - 1])) --clause;
-    if (clause >= since) return Actor{};
-  }
-  return Actor{leader, std::u32string::npos, {}};
-}
-
-void ReadTourStops(const SentenceView& v, const std::vector<domain::StopList>& lists,
-                   const PlaceResolver& place, ArticleState* st) {
-  for (const auto& list : lists) {
-    if (ClauseEndsAccompanying(v.s, list.cue_end)) continue;  // a companion's stop (乙在A调研时陪同)
-    const Actor who = StopActor(v, list, *st);
-    const int actor = who.entity;
-    if (actor < 0) continue;
-    // A headline names its own subject (市长甲到乙督导); its stops count only for an actor the
-    // body gives no stop (the body has the date and the full names).
-    if (v.headline && who.named_at == std::u32string::npos) continue;
-    bool any = false;
-    for (const auto& item : list.items) {
-      bool overlaps_person = false;
-      for (size_t k = item.begin; k < item.end; ++k) overlaps_person = overlaps_person || v.person_taken[k];
-      if (overlaps_person) continue;
-      const int target = place(item.begin, item.end);
-      if (target < 0) continue;
-      domain::Stop stop;
-      stop.actor = actor;
-      stop.co_actors = who.co_actors;
-      stop.target = target;
-      const size_t from = std::min({who.named_at, list.cue_begin, item.begin});
-      stop.evidence = {v.index, v.run.Span(from, item.end)};
-      stop.date = v.date;
-      stop.time = v.time;
-      if (v.headline) {
-        st->headline_stops.push_back(stop);
-        continue;
-      }
-      st->episode.AddStop(stop);
-      any = true;
-    }
-    if (any) {
-      st->last_actor = st->last_visitor = actor;
-      st->last_visit_date = v.date;
-      st->body_visitors.insert(actor);
-    }
-  }
 }
 
 // A visit read from a headline (`# 市长甲到经开区调研`): the headline summarises the body, so it
@@ -674,127 +520,24 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
   }
 
   // Pass 1: the person names of this document.
-  std::vector<std::vector<domain::TitledName>> titled(sentences.size());
-  std::set<std::u32string> names;
-  std::set<std::u32string> strong_names;  // from titles, bylines or speech: never repaired away
+  std::vector<domain::NameEvidence> evidence(sentences.size());
   for (size_t i = 0; i < sentences.size(); ++i) {
     const Sentence& sent = sentences[i];
-    const std::u32string& s = sent.run.chars;
-    if (sent.kind == BlockKind::kByline) {
-      for (const auto& n : sent.byline->names) {
-        names.insert(domain::ToU32(n.name));
-        strong_names.insert(domain::ToU32(n.name));
-      }
+    domain::NameEvidence& e = evidence[i];
+    e.text = sent.run.chars;
+    e.words = &sent.words;
+    e.byline = sent.kind == BlockKind::kByline;
+    if (e.byline) {
+      for (const auto& n : sent.byline->names) e.credited.push_back(domain::ToU32(n.name));
       continue;
     }
-    for (const auto& ib : FindParenthesisedBylines(sent.run)) {
-      for (const auto& n : ib.byline.names) {
-        names.insert(domain::ToU32(n.name));
-        strong_names.insert(domain::ToU32(n.name));
-      }
-    }
-    titled[i] = domain::FindTitledNames(s);
-    for (const auto& t : titled[i]) names.insert(s.substr(t.name_begin, t.name_end - t.name_begin));
-    // Speakers: a name at a clause start followed by 强调/指出/要求/表示/...
-    for (size_t p = 0; p < s.size(); ++p) {
-      if (p > 0 && !domain::IsClauseBreak(s[p - 1]) && !domain::IsBlank(s[p - 1])) continue;
-      const size_t len = domain::NameLengthAt(s, p);
-      if (len == 0) continue;
-      size_t use = 0;
-      if (IsSpeechVerbAt(s, p + len))
-        use = len;
-      else if (len == 3 && IsSpeechVerbAt(s, p + 2))
-        use = 2;
-      if (use && domain::IsPlausibleName(s.substr(p, use))) {
-        names.insert(s.substr(p, use));
-        strong_names.insert(s.substr(p, use));
-      }
-    }
-    // A name before its title (何某副省长率…, 赵某书记的讲话, 朱某元帅): a full name that opens
-    // a clause and a title right after it.
-    for (size_t p = 0; p < s.size(); ++p) {
-      if (p > 0 && !domain::IsClauseBreak(s[p - 1]) && !domain::IsBlank(s[p - 1]) &&
-          std::u32string_view(U"的和与及、在由向对为是将把被从到等据照受经").find(s[p - 1]) == std::u32string_view::npos)
-        continue;
-      for (size_t len : {size_t{2}, size_t{3}}) {
-        if (p + len >= s.size() || !domain::IsPlausibleName(s.substr(p, len))) continue;
-        // 区委书记, 温州市副市长, 区政府副区长: a body or a place before its title, not a name.
-        if (std::u32string_view(U"委市县区省镇乡协工局办厅处部院所站队副常").find(s[p + len - 1]) !=
-            std::u32string_view::npos)
-          continue;
-        domain::UnitKind unit_kind;
-        bool unit_generic;
-        if (domain::OrgSuffixEndingAt(s.substr(p, len), len, &unit_kind, &unit_generic) > 0) continue;
-        const size_t title = domain::Lexicon::Get("titles_after_names").LongestAt(s, p + len);
-        // 白马县长 is a county's head; a three-character name before 省长 is a person.
-        if (title == 0 || (title == 2 && s[p + len + 1] == U'长' && len == 2)) continue;
-        names.insert(s.substr(p, len));
-        strong_names.insert(s.substr(p, len));
-        break;
-      }
-    }
-    // The tagger's PER, when the name rules agree.
-    for (const auto& w : sent.words) {
-      if (w.tag != "PER") continue;
-      const size_t wb = w.cp_begin, we = w.cp_end;
-      if (we > s.size() || we <= wb) continue;
-      const std::u32string name = s.substr(wb, we - wb);
-      if (!domain::IsPlausibleName(name) || domain::IsRoleNotName(name, s.substr(we))) continue;
-      if (!domain::CanEndName(s, we)) continue;
-      // In a 、 list the neighbours must be persons too (甲、乙、丙 of brands is not of people).
-      auto neighbour_is_person = [&](size_t at) {
-        for (const auto& x : sent.words)
-          if (x.cp_begin == at) return x.tag == "PER";
-        return false;
-      };
-      if (we < s.size() && s[we] == U'、' && !neighbour_is_person(we + 1)) continue;
-      if (wb > 0 && s[wb - 1] == U'、') {
-        bool prev_person = false;
-        for (const auto& x : sent.words)
-          if (x.cp_end + 1 == wb) prev_person = x.tag == "PER";
-        if (!prev_person) continue;
-      }
-      if (name.size() == 2 && wb > 0 && domain::IsCjk(s[wb - 1]) &&
-          std::u32string_view(U"、和与及员人").find(s[wb - 1]) == std::u32string_view::npos)
-        continue;
-      names.insert(name);
-    }
+    for (const auto& ib : FindParenthesisedBylines(sent.run))
+      for (const auto& n : ib.byline.names) e.credited.push_back(domain::ToU32(n.name));
   }
-  for (const auto& t : titled) {
-    (void)t;
-  }
-  // Repair: a three-character name whose two-character prefix stands alone elsewhere (甲乙向… read
-  // as 甲乙向) is the two-character name.
-  {
-    std::u32string all;
-    for (const auto& s : sentences) {
-      all += s.run.chars;
-      all += U'\n';
-    }
-    std::set<std::u32string> repaired;
-    for (const auto& n : names) {
-      if (n.size() != 3 || domain::SurnameLengthAt(n, 0) != 1 || strong_names.count(n) == 0) {
-        repaired.insert(n);
-        continue;
-      }
-      const std::u32string prefix = n.substr(0, 2);
-      size_t full = 0, alone = 0;
-      for (size_t p = all.find(prefix); p != std::u32string::npos; p = all.find(prefix, p + 1)) {
-        if (p + 2 < all.size() && all[p + 2] == n[2])
-          ++full;
-        else if (domain::CanEndName(all, p + 2))
-          ++alone;
-      }
-      if (alone >= 2 && full <= 1)
-        repaired.insert(prefix);
-      else
-        repaired.insert(n);
-    }
-    names = std::move(repaired);
-  }
-  std::vector<std::u32string> names_longest_first(names.begin(), names.end());
-  std::sort(names_longest_first.begin(), names_longest_first.end(),
-            [](const auto& x, const auto& y) { return x.size() > y.size(); });
+  const domain::DocumentNames learned = domain::LearnDocumentNames(evidence);
+  const std::set<std::u32string>& names = learned.names;
+  const std::vector<std::vector<domain::TitledName>>& titled = learned.titled;
+  const std::vector<std::u32string>& names_longest_first = learned.longest_first;
 
   // Pass 2: facts.
   std::vector<ArticleState> states(articles.size());
@@ -807,6 +550,17 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
     for (const auto& sent : sentences)
       if (sent.article == a) texts.push_back(sent.run.chars);
     domain::SeedArticlePlaces(texts, names_longest_first, &states[a].orgs);
+    // Counties the gazetteer does not know (renamed or merged since: an archive is older than
+    // the map) but the tagger reads as places: they qualify the article's bare bodies as well.
+    for (const auto& sent : sentences) {
+      if (sent.article != a) continue;
+      for (const auto& w : sent.words) {
+        const std::u32string_view word =
+            std::u32string_view(sent.run.chars).substr(w.cp_begin, w.cp_end - w.cp_begin);
+        if (w.tag == "LOC" && word.size() <= 4 && !word.empty() && (word.back() == U'县' || word.back() == U'旗'))
+          domain::NotePlace(word, &states[a].orgs);
+      }
+    }
   }
   std::vector<std::string> article_date(articles.size());
   for (size_t a = 0; a < articles.size(); ++a) article_date[a] = out.date;
@@ -1078,6 +832,12 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
           const int gov = GovernmentOfHeadTitle(b, title, st.orgs);
           if (gov >= 0) orgs.push_back(gov);
         }
+        // 市级人大代表X, 县政协委员Y: a deputy of the congress (conference) of that level.
+        if (orgs.empty()) {
+          const int body = BodyOfDeputy(b, std::u32string_view(s).substr(link.org_begin, link.org_end - link.org_begin),
+                                        title, st.orgs);
+          if (body >= 0) orgs.push_back(body);
+        }
         // 市委常委、常务委员X: a link without an organisation shares the previous link's.
         if (orgs.empty() && link.org_end == link.org_begin && previous_org >= 0)
           orgs.push_back(previous_org);
@@ -1100,12 +860,14 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       }
     }
 
-    // A name before a head's title (何某副省长, 刘某省长): the government of that level.
+    // A name before a head's title (何某副省长, 刘某省长): the government of that level; before
+    // 总书记, the party's central committee.
     for (const auto& person : persons) {
       const size_t n = domain::Lexicon::Get("titles_after_names").LongestAt(s, person.end);
       if (n == 0) continue;
       const std::u32string title = s.substr(person.end, n);
-      const int gov = GovernmentOfHeadTitle(b, title, st.orgs);
+      const int gov = title == U"总书记" ? b.Entity(NodeLabel::kOrganization, "党中央", "party")
+                                          : GovernmentOfHeadTitle(b, title, st.orgs);
       if (gov < 0) continue;
       Properties props;
       SetProperty(&props, "title", domain::ToUtf8(title));
@@ -1182,7 +944,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
     // Events. Leaders first come in text order with the cues: a lead verb before a cue makes its
     // subject the actor of the clauses that follow.
     std::set<std::tuple<int, int, std::string>> visits_here;
-    auto emit_visit = [&](int visitor, int target, TextSpan span) {
+    auto emit_visit = [&](int visitor, const std::vector<int>& co_actors, int target, TextSpan span) {
       if (sent.kind == BlockKind::kHeading) {
         headline_visits.push_back({sent.article, visitor, target, sidx, span});
         return;
@@ -1190,6 +952,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       st.body_visitors.insert(visitor);
       domain::Stop stop;
       stop.actor = visitor;
+      stop.co_actors = co_actors;
       stop.target = target;
       stop.evidence = {sidx, span};
       stop.date = sentence_date;
@@ -1222,14 +985,28 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
         case domain::CueKind::kVisit: {
           // 陪同调研/陪同检查: the companions' verb, not a visit of their own; 参加调研/一同检查:
           // members of the group (ReadJoiningCues), not its leader.
-          if (cue.begin == after_accompany || JoiningCueEndsAt(s, cue.end)) break;
+          if (cue.begin == after_accompany || domain::JoiningCueEndsAt(s, cue.end)) break;
           // 市长乙在A调研时陪同: the clause ends in 陪同, so its subject is a companion.
-          if (ClauseEndsAccompanying(s, cue.end)) break;
-          int subject = subj_i >= 0 ? persons[subj_i].entity : -1;
-          size_t subject_begin = subj_i >= 0 ? persons[subj_i].begin : cue.begin;
-          // 调研组/视察组/一行 as the subject: the official who led it.
+          if (domain::ClauseEndsAccompanying(s, cue.end)) break;
+          int subject = -1;
+          size_t subject_begin = cue.begin;
+          std::vector<int> co_actors;
+          if (subj_i >= 0 && domain::GuidesAGroup(s, persons[subj_i].end, cue.begin)) {
+            subject = st.Leader();
+          } else if (subj_i >= 0) {
+            const domain::SubjectGroup g = domain::GroupOfSubject(s, persons, subj_i, cue.begin);
+            subject = persons[g.head].entity;
+            subject_begin = persons[g.head].begin;
+            co_actors = g.co_actors;
+            if (co_actors.empty() && s.substr(persons[subj_i].end, 2) == U"一行")
+              co_actors = st.DelegationOf(subject);
+            else
+              st.NoteDelegation(subject, co_actors);
+          }
+          // 调研组/视察组/一行 as the subject: the official who led it, with their delegation.
           if (subject < 0 && GroupSubjectBefore(s, cue.begin)) {
             subject = st.Leader();
+            co_actors = st.DelegationOf(subject);
           }
           // 甲带领代表们,深入到乙: a clause that opens with the verb keeps the sentence's actor.
           if (subject < 0 && sentence_actor >= 0 &&
@@ -1248,6 +1025,8 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
           }
           // A list of stops the tour reader reads whole (赴中心渔港和东沙避风港): its items are
           // named there, not cut short here at the first suffix (中心).
+          if (domain::IsListOfMatters(s, t)) break;  // 调研了A和B、C等管理工作
+          if (s.substr(cue.end, 2) == U"了解") break;  // 深入了解…: the verb is 了解
           if (stop_item_begins.count(t)) {
             st.last_visitor = subject;
             st.last_visit_date = sentence_date;
@@ -1263,7 +1042,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
             while (mb > 0 && org_taken[mb - 1]) --mb;  // to the start of the whole phrase
             if (at >= 0 && mb > 0 && s[mb - 1] == U'在') {
               if (visits_here.insert({subject, at, sentence_date}).second) {
-                emit_visit(subject, at, sent.run.Span(subject_begin, cue.end));
+                emit_visit(subject, co_actors, at, sent.run.Span(subject_begin, cue.end));
               }
               st.last_visitor = subject;
               st.last_visit_date = sentence_date;
@@ -1290,7 +1069,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
               // not a place he went to.
               const bool own_place = IsOwnJurisdiction(b, held_orgs, subject, target);
               if (!own_place && visits_here.insert({subject, target, sentence_date}).second) {
-                emit_visit(subject, target, sent.run.Span(std::min(subject_begin, t), pe));
+                emit_visit(subject, co_actors, target, sent.run.Span(std::min(subject_begin, t), pe));
               }
               if (!own_place) {
                 st.last_visitor = subject;
@@ -1387,8 +1166,8 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
     if (sent.kind != BlockKind::kByline) {
       const SentenceView view{s, sent.run, sidx, persons, taken, sentence_date, sentence_time,
                               sent.kind == BlockKind::kHeading};
-      if (!view.headline) ReadJoiningCues(view, &st);
-      ReadTourStops(view, stop_lists, [&](size_t pb, size_t pe) { return resolve_place(pb, pe); }, &st);
+      if (!view.headline) domain::ReadJoiningCues(view, &st);
+      domain::ReadTourStops(view, stop_lists, [&](size_t pb, size_t pe) { return resolve_place(pb, pe); }, &st);
     }
 
     // Co-mentions and mentions.
@@ -1481,6 +1260,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
   const std::string url = doc.url.empty() ? std::string(domain::LeadingAddress(out.text)) : doc.url;
   if (!url.empty()) SetProperty(&page.props, "url", url);
   if (!out.source.empty()) SetProperty(&page.props, "source", out.source);
+  domain::MergeShortCompanyNames(&out);  // last: `page` and the indices above are stale after it
   return out;
 }
 

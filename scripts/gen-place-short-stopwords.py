@@ -4,8 +4,10 @@
 places. A developer's tool, run when the gazetteer changes; its inputs are the gazetteer in the
 repository and the word list of Debian's python3-jieba (dict.txt: word, frequency, part of speech).
 
-A short form is stopped when jieba knows it as anything but a place or person name (ns, nr, nrt,
-nrfg), or as a name that is also a common word (COMMON below).
+A short form is stopped when jieba knows it as a frequent word (MIN_FREQUENCY or more in its
+corpus) that is anything but a place or person name (ns, nr, nrt, nrfg), or as a name that is also
+a common word (COMMON below). Rarer entries tagged as other words are mostly the places themselves
+mis-tagged (洞头, 政和, 西畴) and stay places.
 usage: scripts/gen-place-short-stopwords.py
 """
 import csv
@@ -16,6 +18,7 @@ JIEBA_DICT = "/usr/lib/python3/dist-packages/jieba/dict.txt"
 LEVEL_WORDS = ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县",
                "自治旗", "街道", "苏木", "省", "市", "县", "区", "旗", "州", "盟", "镇", "乡", "地区"]
 NAME_TAGS = {"ns", "nr", "nrt", "nrfg"}
+MIN_FREQUENCY = 200
 COMMON = {"武功", "凤凰", "友谊", "红旗", "高明", "温泉", "向阳", "黄龙", "白云", "金山", "元宝", "宝塔",
           "玄武", "长安", "永安", "新城", "城关", "开发", "高新", "中山", "南山", "北山", "东山", "西山",
           "新区", "郊区", "矿区", "市中", "城区", "建设", "胜利", "团结", "先锋", "和谐", "龙华"}
@@ -40,7 +43,8 @@ def main():
     with open(JIEBA_DICT, encoding="utf-8") as f:
         for line in f:
             w, freq, tag = line.split()
-            words[w] = tag
+            if int(freq) >= MIN_FREQUENCY:
+                words[w] = tag
     stop = sorted(s for s in short_forms()
                   if s in COMMON or (s in words and words[s] not in NAME_TAGS))
     path = os.path.join(ROOT, "extract", "lexicon", "place_short_stopwords.txt")

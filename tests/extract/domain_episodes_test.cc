@@ -154,5 +154,76 @@ TEST(DomainEpisode, ComradeAfterAName) {
   EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "罗青", "创新产业园").empty());
 }
 
+TEST(DomainEpisode, ADelegationNamedByItsTitleChains) {
+  // 甲,乙一行: both travel; the first named leads, hosts accompany him; 甲一行 later is both.
+  auto d = ExtractText(
+      "3月8日,青川县委书记郑远航,县委副书记、县长韦立一行到白沙镇考察。镇党委书记卢明陪同。\n"
+      "郑远航一行先后来到红石村、松岭茶业,详细了解产业发展情况。\n");
+  for (const char* who : {"郑远航", "韦立"})
+    for (const char* stop : {"红石村", "松岭茶业"})
+      EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, who, stop).empty()) << who << " " << stop;
+  EXPECT_EQ(FindFacts(d, EdgeType::kAccompanied, "卢明", "郑远航").size(), 1u);
+  EXPECT_TRUE(FindFacts(d, EdgeType::kAccompanied, "卢明", "韦立").empty());
+}
+
+TEST(DomainEpisode, LeadersGoingTheirOwnWaysFormNoDelegation) {
+  auto d = ExtractText(
+      "2月6日,镇党委书记郑远航、镇长韦立分别带队深入企业走访。\n"
+      "郑远航一行先后走访了青禾食品、远山纺织等重点企业。\n"
+      "韦立一行来到松岭茶业、明溪木业等企业。\n");
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "郑远航", "青禾食品").empty());
+  EXPECT_TRUE(FindFacts(d, EdgeType::kVisited, "韦立", "青禾食品").empty());
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "韦立", "松岭茶业").empty());
+  EXPECT_TRUE(FindFacts(d, EdgeType::kVisited, "郑远航", "松岭茶业").empty());
+}
+
+TEST(DomainEpisode, AHostWhoShowsAGroupAroundIsNoVisitor) {
+  auto d = ExtractText(
+      "5月9日,市政协副主席罗青带队到河湾社区视察。\n"
+      "社区党委书记林禾带市政协考察团参观了社区图书馆、舞蹈室等功能室。\n");
+  EXPECT_TRUE(FindFacts(d, EdgeType::kVisited, "林禾", "").empty());
+}
+
+TEST(DomainEpisode, StopsReadFromFramesAndOwners) {
+  auto d = ExtractText(
+      "6月5日,市政协主席罗青到临江区督导防汛工作。\n"
+      "罗青首先来到青石水库,实地调研了水库防洪工程和蓄水、用水、调控等管理工作。"
+      "在临江区防汛物资库,察看了物资储备。随后实地查看了红石村的大棚建设。\n");
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "罗青", "青石水库").empty());
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "罗青", "临江区防汛物资库").empty());
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "罗青", "红石村").empty());
+  // 等管理工作 closes a list of matters: no place there.
+  EXPECT_TRUE(FindFacts(d, EdgeType::kVisited, "罗青", "水库防洪工程").empty());
+  EXPECT_TRUE(FindFacts(d, EdgeType::kVisited, "罗青", "蓄水").empty());
+}
+
+TEST(DomainEpisode, AFirmsShortNameIsTheFirm) {
+  auto d = ExtractText(
+      "4月2日,县长韦立先后来到青禾食品、红石村调研。\n"
+      "在青禾食品制品有限公司,韦立察看了生产线。\n");
+  EXPECT_FALSE(testing::HasEntity(d, NodeLabel::kOrganization, "青禾食品"));
+  EXPECT_TRUE(testing::HasAlias(d, "青禾食品"));
+  EXPECT_EQ(FindFacts(d, EdgeType::kVisited, "韦立", "青禾食品制品有限公司").size(), 1u);
+}
+
+TEST(DomainEpisode, ParticipantsNamedAfterTheTripClaimItsStops) {
+  // The lead names no one; the next line lists who took part, with no leader before them.
+  auto d = ExtractText(
+      "8月3日至4日,省农科院专家赴青川县开展产业调研。\n"
+      "省农科院副院长罗青禾,处长郑远、卢明、韦东、柯远山参加调研。\n"
+      "青川县委书记林海陪同调研。\n");
+  for (const char* who : {"罗青禾", "郑远", "卢明", "韦东", "柯远山"})
+    EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, who, "青川县").empty()) << who;
+  // The first named leads: the host accompanies her; the participants are travellers, not
+  // companions.
+  EXPECT_EQ(FindFacts(d, EdgeType::kAccompanied, "林海", "罗青禾").size(), 1u);
+  EXPECT_TRUE(FindFacts(d, EdgeType::kAccompanied, "郑远", "罗青禾").empty());
+}
+
+TEST(DomainEpisode, AMatterOfTheListedPlacesKeepsThemPlaces) {
+  auto d = ExtractText("5月6日,县长韦立实地调研了青禾新材料有限公司项目、松岭建材有限公司等的建设情况。\n");
+  EXPECT_FALSE(FindFacts(d, EdgeType::kVisited, "韦立", "松岭建材有限公司").empty());
+}
+
 }  // namespace
 }  // namespace tupu

@@ -8,6 +8,7 @@
 
 #include "extract/domain_article_places.h"
 #include "extract/domain_gazetteer.h"
+#include "extract/domain_org_naming.h"
 #include "extract/domain_text.h"
 #include "extract/extractor_test_util.h"
 
@@ -84,6 +85,33 @@ TEST(DomainArticlePlaces, ProvincialBodiesTakeTheProvince) {
 TEST(DomainArticlePlaces, BannersHaveBodiesToo) {
   auto d = ExtractText("正蓝旗召开会议。旗委书记敖其尔主持。");
   EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "敖其尔", "正蓝旗委").size(), 1u);
+}
+
+TEST(DomainArticlePlaces, OneCharacterCountiesAndConjunctions) {
+  // A county of one character keeps its level word before the committee's.
+  auto d = ExtractText("8月1日,县委书记郑远到沛县经济开发区调研。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "郑远", "沛县县委").size(), 1u);
+  // 和县 is a county, but 和 before a bare body is "and".
+  auto e = ExtractText("会议审议了县总工会《关于评选劳动模范的请示》和县妇联《关于表彰的请示》。县委书记郑远主持会议。");
+  EXPECT_EQ(FindFacts(e, EdgeType::kHoldsPosition, "郑远", "县委").size(), 1u);
+}
+
+TEST(DomainArticlePlaces, ShortFormsJiebaMisTagsAndKindsOfCounty) {
+  // 仙居 is in jieba's dictionary as a rare noun: a rare word is the place, not a word.
+  auto d = ExtractText("近年来,仙居坚持绿色发展。县委书记郑远主持会议。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "郑远", "仙居县委").size(), 1u);
+  // 百强县 is a kind of county, no county: it leaves the one county named in charge.
+  domain::OrgContext ctx;
+  EXPECT_EQ(domain::NotePlace(U"百强县", &ctx), 0u);
+  // A place phrase cut short at its start keeps the division at its end (徐州市沛县 read from 州).
+  EXPECT_EQ(domain::NotePlace(U"州市沛县", &ctx), U'县');
+  EXPECT_EQ(ctx.OnlyPlaceOf(U'县'), U"沛县");
+}
+
+TEST(DomainArticlePlaces, PhrasesThatNameNoOrganization) {
+  auto d = ExtractText("5月2日,县长郑远到部分市人大代表家中走访。他要求镇村两级抓好落实,市委政府高度重视,各行政村要做好准备。");
+  for (const char* junk : {"部分市人大", "镇村", "市委政府", "行政村"})
+    EXPECT_FALSE(testing::HasEntity(d, NodeLabel::kOrganization, junk)) << junk;
 }
 
 }  // namespace

@@ -85,5 +85,17 @@ TEST(DomainStops, PlaceNamesAreNamed) {
   EXPECT_TRUE(HasPlaceEnding(U"东港渔港"));
 }
 
+TEST(DomainStops, EndersInsideNames) {
+  // 向 and 研究 end a list after a place, but inside a name they are part of it.
+  EXPECT_EQ(Stops("钟明先后到青禾新方向装备有限公司、松岭科技有限公司等企业,察看生产线。", {"钟明"}),
+            (V{"青禾新方向装备有限公司", "松岭科技有限公司"}));
+  EXPECT_EQ(Stops("在青川县茶叶研究中心,钟明察看了试验田。", {"钟明"}), (V{"青川县茶叶研究中心"}));
+  EXPECT_EQ(Stops("在河湾街道青禾居委会,钟明问候社区干部。", {"钟明"}), (V{"河湾街道青禾居委会"}));
+  // 深入了解 is 了解, not 深入 + a place.
+  EXPECT_EQ(Stops("钟明深入了解青川县茶叶研究中心的发展情况。", {"钟明"}), V{});
+  // Rooms of a kind are no named places.
+  EXPECT_EQ(Stops("钟明参观了书画室、舞蹈室等功能室。", {"钟明"}), V{});
+}
+
 }  // namespace
 }  // namespace tupu::domain
