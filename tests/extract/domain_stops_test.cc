@@ -93,6 +93,9 @@ TEST(DomainStops, EndersInsideNames) {
   EXPECT_EQ(Stops("在河湾街道青禾居委会,钟明问候社区干部。", {"钟明"}), (V{"河湾街道青禾居委会"}));
   // 深入了解 is 了解, not 深入 + a place.
   EXPECT_EQ(Stops("钟明深入了解青川县茶叶研究中心的发展情况。", {"钟明"}), V{});
+  // 和 between two water works: two stops.
+  EXPECT_EQ(Stops("钟明先后来到青石水库、南沟塘坝和清河堤防,检查防汛工作。", {"钟明"}),
+            (V{"青石水库", "南沟塘坝", "清河堤防"}));
   // Rooms of a kind are no named places.
   EXPECT_EQ(Stops("钟明参观了书画室、舞蹈室等功能室。", {"钟明"}), V{});
 }
