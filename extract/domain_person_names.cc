@@ -163,8 +163,9 @@ bool IsPlausibleUnsurnamedName(std::u32string_view name) {
 bool IsRoleNotName(std::u32string_view name, std::u32string_view next) {
   if (!IsPlausibleName(name)) return true;
   for (const auto& role : RoleSuffixes()) {
-    // 甲代表县委发言: after a full name, 代表 is the verb (王代表 is the role).
-    if (role == U"代表" && name.size() >= 3) continue;
+    // 甲代表县委发言: after a full name (two characters or more), 代表 is the verb; 王代表, the
+    // surname alone, is the role.
+    if (role == U"代表" && name.size() >= 2) continue;
     // 郑光明同志, 廖志同志: a full name with the comrade's honorific.
     if (role == U"同志") continue;
     if (role.size() >= 2 && next.substr(0, role.size()) == role) return true;

@@ -131,5 +131,11 @@ TEST(DomainNames, DeputiesOfALevelsCongress) {
   EXPECT_EQ(testing::Prop(facts[0], "title"), "人大代表");
 }
 
+TEST(DomainNames, AFullNameBeforeDaiBiaoIsItsVerb) {
+  auto d = ExtractText("1月29日,青川县召开大会。县委常委、开发区管委会主任郑远代表平台发言。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "郑远", "青川县委").size(), 1u);
+  EXPECT_FALSE(domain::IsRoleNotName(U"郑远", U"代表平台发言"));
+}
+
 }  // namespace
 }  // namespace tupu
