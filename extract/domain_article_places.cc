@@ -40,9 +40,22 @@ void SeedArticlePlaces(const std::vector<std::u32string_view>& sentences,
                        const std::vector<std::u32string>& person_names, OrgContext* ctx) {
   std::map<char32_t, std::set<std::u32string>> named;  // level char -> full names
   const Gazetteer& gazetteer = Gazetteer::Get();
-  for (std::u32string_view s : sentences)
-    for (const PlaceMatch& m : gazetteer.FindPlaces(s)) {
-      if (m.short_form && !ShortFormStandsAlone(s, m, person_names)) continue;
+  // 东平镇 written in full makes a bare 东平 that town's short form, not the county 东平县's.
+  std::map<std::u32string, std::set<const Division*>> written_in_full;  // short name -> divisions
+  std::vector<std::vector<PlaceMatch>> matches;
+  for (std::u32string_view s : sentences) {
+    matches.push_back(gazetteer.FindPlaces(s));
+    for (const PlaceMatch& m : matches.back())
+      if (!m.short_form && !m.division->short_name.empty())
+        written_in_full[m.division->short_name].insert(m.division);
+  }
+  for (size_t i = 0; i < sentences.size(); ++i)
+    for (const PlaceMatch& m : matches[i]) {
+      if (m.short_form && !ShortFormStandsAlone(sentences[i], m, person_names)) continue;
+      if (m.short_form) {
+        auto full = written_in_full.find(m.division->short_name);
+        if (full != written_in_full.end() && !full->second.count(m.division)) continue;
+      }
       // 高新区 and 经开区 are in the statistics as districts, but their bodies are 党工委 and
       // 管委会: a zone never owns a bare 区委.
       if (m.division->level_char != 0 && !IsZone(m.division->name))

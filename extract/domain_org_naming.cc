@@ -291,10 +291,15 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
                                  : strict           ? std::u32string()
                                                     : ctx->chain_stem;
       // 县委常委甲,人大常委会副主任乙: the people's congress is the county's, not its party
-      // committee's (县人大常委会, not 县委人大常委会).
-      if (prev_name.empty() && prefix.empty() && qualifier.size() >= 2 && qualifier.back() == U'委' &&
+      // committee's (县人大常委会, not 县委人大常委会). 镇党委书记甲,党委副书记乙: the same committee.
+      const bool from_chain = prev_name.empty() && prefix.empty();
+      const bool same_committee = from_chain && text == U"党委" && qualifier.size() > 2 &&
+                                  qualifier.substr(qualifier.size() - 2) == U"党委";
+      if (from_chain && !same_committee && qualifier.size() >= 2 && qualifier.back() == U'委' &&
+          std::u32string_view(U"省市县区旗州").find(qualifier[qualifier.size() - 2]) != std::u32string_view::npos &&
           IsLevelBody(text))
         qualifier.pop_back();
+      if (same_committee) qualifier.resize(qualifier.size() - 2);
       if (qualifier.empty()) {
         // 党工委 with nothing to say whose: not a name anyone can look up.
         continue;
@@ -334,7 +339,8 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
         if ((level_committee && sfx != U"省委" && text.size() >= 4) ||
             (level_body && text.size() >= suffix + 2))
           NotePlace(prefix + text.substr(0, text.size() - suffix + 1), ctx);
-        ctx->chain_stem = prefix + text.substr(0, text.size() - suffix + (level_committee ? 1 : 0));
+        // The stem keeps the level (东平镇 of 东平镇党委): 党委副书记 later in the chain is 东平镇党委.
+        ctx->chain_stem = prefix + text.substr(0, text.size() - suffix + (level_committee || level_body ? 1 : 0));
         ctx->chain_stem_as_written.clear();
         stem_set = true;
       }

@@ -803,6 +803,8 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       if (person < 0) continue;
       int previous_org = -1;
       for (const auto& link : t.links) {
+        // 提名副县长人选, 镇长提名人选: a nomination, not a post (the chain's other links are).
+        if (std::u32string_view(s).substr(link.title_begin, link.title_end - link.title_begin) == U"人选") continue;
         std::vector<int> orgs;
         const std::u32string_view org_text =
             std::u32string_view(s).substr(link.org_begin, link.org_end - link.org_begin);

@@ -114,5 +114,17 @@ TEST(DomainArticlePlaces, PhrasesThatNameNoOrganization) {
     EXPECT_FALSE(testing::HasEntity(d, NodeLabel::kOrganization, junk)) << junk;
 }
 
+TEST(DomainArticlePlaces, ATownWrittenInFullOwnsItsShortForm) {
+  // 延寿镇 written in full: a bare 延寿 later is that town, not 延寿县 (a county of that short
+  // name elsewhere), so the county named in full stays the article's one county.
+  auto d = ExtractText(
+      "9月20日,沛县县委副书记郑远深入延寿镇调研。延寿光伏项目进展顺利。"
+      "镇党委书记林海,党委副书记、镇长提名人选罗青陪同。县委书记韦东出席。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "韦东", "沛县县委").size(), 1u);
+  // The chain's 党委 is the town's committee, and a nomination is no post.
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "罗青", "延寿镇党委").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "罗青", "").size(), 1u);
+}
+
 }  // namespace
 }  // namespace tupu
