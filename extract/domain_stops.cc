@@ -212,6 +212,24 @@ std::vector<StopItem> NamedItems(std::u32string_view s, const std::vector<StopIt
   return out;
 }
 
+// 察看了A、B等旧村改造项目和C等城中村改造项目: after a list closed by 等 + a kind of place (at
+// `deng`), 和/及 + a second list closed the same way is more of the same stops.
+void ReadSecondList(std::u32string_view s, size_t deng, StopList* out) {
+  constexpr size_t kMaxKind = 12;
+  for (size_t j = deng + 2; j < s.size() && j - deng <= kMaxKind; ++j) {
+    if (IsClauseEndChar(s[j])) return;
+    if (s[j] != U'和' && s[j] != U'及') continue;
+    if (!HasPlaceEnding(s.substr(deng + 1, j - deng - 1))) continue;
+    ListKind kind = ListKind::kUnsaid;
+    const size_t end = ListEnd(s, j + 1, &kind);
+    if (kind != ListKind::kPlaces || end <= j + 1) return;
+    for (const auto& item : NamedItems(s, SplitItems(s, j + 1, end), /*closed_by_place=*/true))
+      out->items.push_back(item);
+    out->after = end;
+    return;
+  }
+}
+
 // A list after a tour or inspection verb at `i`; false when none starts there.
 bool ReadVerbList(std::u32string_view s, size_t i, const PersonEndsAt& person_ends_at, StopList* out) {
   // The longest verb of either kind; which kind matters only through `motion` below.
@@ -240,6 +258,7 @@ bool ReadVerbList(std::u32string_view s, size_t i, const PersonEndsAt& person_en
   out->after = end;
   out->frame = false;
   out->items = NamedItems(s, SplitItems(s, start, end), closed || (motion && s[i + n - 1] != U'入'));
+  if (closed) ReadSecondList(s, end, out);
   return !out->items.empty();
 }
 

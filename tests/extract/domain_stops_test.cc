@@ -96,6 +96,9 @@ TEST(DomainStops, EndersInsideNames) {
   // 和 between two water works: two stops.
   EXPECT_EQ(Stops("钟明先后来到青石水库、南沟塘坝和清河堤防,检查防汛工作。", {"钟明"}),
             (V{"青石水库", "南沟塘坝", "清河堤防"}));
+  // Two lists closed by 等 + a kind of place, joined by 和: all their items.
+  EXPECT_EQ(Stops("钟明察看了南庄、李家等旧村改造项目和城东街道王家湾等城中村改造项目,询问进度。", {"钟明"}),
+            (V{"南庄", "李家", "城东街道王家湾"}));
   // Rooms of a kind are no named places.
   EXPECT_EQ(Stops("钟明参观了书画室、舞蹈室等功能室。", {"钟明"}), V{});
 }
