@@ -45,6 +45,9 @@ const std::unordered_map<std::u32string, SuffixInfo>& Suffixes() {
       {U"联络站", {K::kGovernment, false}}, {U"工作站", {K::kGovernment, false}},
       {U"工作室", {K::kGovernment, false}}, {U"人大", {K::kParty, true}},
       {U"政协", {K::kParty, true}}, {U"人大常委会", {K::kParty, true}},
+      // Committees of a body (区委常委会, 区安委会) and its school (省委党校): whose they are
+      // comes before them.
+      {U"常委会", {K::kParty, true}}, {U"安委会", {K::kGovernment, true}}, {U"党校", {K::kParty, true}},
       // Party and mass organisations.
       {U"党工委", {K::kParty, true}}, {U"党委", {K::kParty, true}},
       {U"党支部", {K::kParty, true}}, {U"党总支", {K::kParty, true}},

@@ -126,5 +126,11 @@ TEST(DomainArticlePlaces, ATownWrittenInFullOwnsItsShortForm) {
   EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "罗青", "").size(), 1u);
 }
 
+TEST(DomainArticlePlaces, CommitteesOfABodyAndItsSchool) {
+  auto d = ExtractText("7月15日,区委常委会召开会议。区安委会主要成员单位参加。省委党校专家赴青川县调研。");
+  for (const char* body : {"区委常委会", "区安委会", "省委党校"})
+    EXPECT_TRUE(testing::HasEntity(d, NodeLabel::kOrganization, body)) << body;
+}
+
 }  // namespace
 }  // namespace tupu
