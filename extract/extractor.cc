@@ -541,27 +541,23 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
 
   // Pass 2: facts.
   std::vector<ArticleState> states(articles.size());
+  // The places each article is about, from its whole text: bare bodies take them wherever they
+  // are (one pass over the sentences: a page may hold hundreds of articles).
+  std::vector<std::vector<std::u32string_view>> article_texts(articles.size());
+  for (const auto& sent : sentences) article_texts[sent.article].push_back(sent.run.chars);
   for (size_t a = 0; a < articles.size(); ++a) {
-    if (has_doc_date) {
-      states[a].date = doc_date;
-    }
-    // The places the article is about, from its whole text: bare bodies take them wherever they are.
-    std::vector<std::u32string_view> texts;
-    for (const auto& sent : sentences)
-      if (sent.article == a) texts.push_back(sent.run.chars);
-    domain::SeedArticlePlaces(texts, names_longest_first, &states[a].orgs);
-    // Counties the gazetteer does not know (renamed or merged since: an archive is older than
-    // the map) but the tagger reads as places: they qualify the article's bare bodies as well.
-    for (const auto& sent : sentences) {
-      if (sent.article != a) continue;
-      for (const auto& w : sent.words) {
-        const std::u32string_view word =
-            std::u32string_view(sent.run.chars).substr(w.cp_begin, w.cp_end - w.cp_begin);
-        if (w.tag == "LOC" && word.size() <= 4 && !word.empty() && (word.back() == U'县' || word.back() == U'旗'))
-          domain::NotePlace(word, &states[a].orgs);
-      }
-    }
+    if (has_doc_date) states[a].date = doc_date;
+    domain::SeedArticlePlaces(article_texts[a], names_longest_first, &states[a].orgs);
   }
+  // Counties the gazetteer does not know (renamed or merged since: an archive is older than the
+  // map) but the tagger reads as places: they qualify the article's bare bodies as well.
+  for (const auto& sent : sentences)
+    for (const auto& w : sent.words) {
+      const std::u32string_view word =
+          std::u32string_view(sent.run.chars).substr(w.cp_begin, w.cp_end - w.cp_begin);
+      if (w.tag == "LOC" && word.size() <= 4 && !word.empty() && (word.back() == U'县' || word.back() == U'旗'))
+        domain::NotePlace(word, &states[sent.article].orgs);
+    }
   std::vector<std::string> article_date(articles.size());
   for (size_t a = 0; a < articles.size(); ++a) article_date[a] = out.date;
   // Co-mentions: (entity, entity) -> first sentence/span and the number of sentences.
