@@ -111,7 +111,7 @@ std::vector<int> CoSubjects(std::u32string_view s, const std::vector<PersonSpan>
 }  // namespace
 
 SubjectGroup GroupOfSubject(std::u32string_view s, const std::vector<PersonSpan>& persons, int k,
-                            size_t verb) {
+                            size_t verb, const ArticleState& st) {
   SubjectGroup g;
   const size_t end = persons[k].end;
   const bool separately = verb > end && s.substr(end, verb - end).find(U"分别") != std::u32string_view::npos;
@@ -120,6 +120,8 @@ SubjectGroup GroupOfSubject(std::u32string_view s, const std::vector<PersonSpan>
   for (auto it = co.rbegin(); it != co.rend(); ++it)
     if (*it != g.head) g.co_actors.push_back(persons[*it].entity);
   if (g.head != k) g.co_actors.push_back(persons[k].entity);
+  // 甲一行, 甲 named alone: the delegation 甲 was first named with.
+  if (g.co_actors.empty() && s.substr(end, 2) == U"一行") g.co_actors = st.DelegationOf(persons[k].entity);
   return g;
 }
 
@@ -142,11 +144,8 @@ Actor StopActor(const SentenceView& v, const StopList& list, const ArticleState&
   if (k >= 0) {
     if (GuidesAGroup(v.s, v.persons[k].end, list.cue_begin) && leader >= 0)
       return Actor{leader, std::u32string::npos, {}};
-    const SubjectGroup g = GroupOfSubject(v.s, v.persons, k, list.cue_begin);
-    Actor who{v.persons[g.head].entity, v.persons[g.head].begin, g.co_actors};
-    if (who.co_actors.empty() && v.s.substr(v.persons[k].end, 2) == U"一行")
-      who.co_actors = st.DelegationOf(who.entity);
-    return who;
+    const SubjectGroup g = GroupOfSubject(v.s, v.persons, k, list.cue_begin, st);
+    return Actor{v.persons[g.head].entity, v.persons[g.head].begin, g.co_actors};
   }
   if (list.after < v.s.size() && IsClauseBreak(v.s[list.after])) {
     for (const auto& p : v.persons)

@@ -86,12 +86,14 @@ void ReadJoiningCues(const SentenceView& v, ArticleState* st);
 
 // A subject of one or more persons: the first named leads (the genre names the senior first),
 // the others go with them; unless they went their own ways (甲、乙分别带队深入…), where only
-// persons[k], the one nearest the verb at `verb`, is the subject.
+// persons[k], the one nearest the verb at `verb`, is the subject. A head named alone before 一行
+// (甲一行) brings the delegation the article first named them with.
 struct SubjectGroup {
   int head = -1;                // index into persons
   std::vector<int> co_actors;   // entities
 };
-SubjectGroup GroupOfSubject(std::u32string_view s, const std::vector<PersonSpan>& persons, int k, size_t verb);
+SubjectGroup GroupOfSubject(std::u32string_view s, const std::vector<PersonSpan>& persons, int k, size_t verb,
+                            const ArticleState& st);
 
 // 甲带市政协考察团一行参观…: a group named after the person (who ends at `person_end`) before
 // the verb travels, and the group's own leader leads; 甲 shows the way.

@@ -174,6 +174,21 @@ int FindAbbreviated(const DocumentBuilder& b, const std::vector<int>& companies,
   return -1;
 }
 
+// The body `body` (政府, 人大, 政协) of the level `level`: named after `place` when one is known,
+// with the bare form (县政府) as its alias, else the bare form.
+int LevelBody(DocumentBuilder& b, char32_t level, const std::u32string& place, std::u32string_view body,
+              std::string_view kind) {
+  std::u32string bare_name(1, level);
+  bare_name.append(body);
+  const std::string bare = domain::ToUtf8(bare_name);
+  if (place.empty()) return b.Entity(NodeLabel::kOrganization, bare, kind);
+  std::u32string name = place;
+  name.append(body);
+  const int e = b.Entity(NodeLabel::kOrganization, domain::ToUtf8(name), kind);
+  b.Alias(e, bare);
+  return e;
+}
+
 // 市长 -> 市政府, 常务副县长 -> 县政府, 镇长 -> 镇政府; -1 for other titles.
 // Qualified by the one city/county/town the article named (南阳市政府), else bare (市政府).
 int GovernmentOfHeadTitle(DocumentBuilder& b, const std::u32string& title,
@@ -184,14 +199,7 @@ int GovernmentOfHeadTitle(DocumentBuilder& b, const std::u32string& title,
   // Qualified by the chain's own body of that level (西畴县委副书记、县长 -> 西畴县政府), else
   // when the article named exactly one place of that level.
   const bool chain_place = ctx.chain_stem.size() >= 3 && ctx.chain_stem.back() == level;
-  const std::u32string& place = chain_place ? ctx.chain_stem : ctx.OnlyPlaceOf(level);
-  const std::string bare = domain::ToUtf8(std::u32string{level}) + "政府";
-  if (!place.empty()) {
-    const int e = b.Entity(NodeLabel::kOrganization, domain::ToUtf8(place) + "政府", "government");
-    b.Alias(e, bare);
-    return e;
-  }
-  return b.Entity(NodeLabel::kOrganization, bare, "government");
+  return LevelBody(b, level, chain_place ? ctx.chain_stem : ctx.OnlyPlaceOf(level), U"政府", "government");
 }
 
 // 市级人大代表, 县人大代表, 旗级政协委员: the people's congress (political consultative conference)
@@ -199,18 +207,13 @@ int GovernmentOfHeadTitle(DocumentBuilder& b, const std::u32string& title,
 // the level's other bodies; -1 for other titles or when no level is written.
 int BodyOfDeputy(DocumentBuilder& b, std::u32string_view level, const std::u32string& title,
                  const domain::OrgContext& ctx) {
-  const std::u32string body = title == U"人大代表" ? U"人大" : title == U"政协委员" ? U"政协" : U"";
+  const std::u32string_view body = title == U"人大代表" ? U"人大" : title == U"政协委员" ? U"政协" : U"";
   // The level ends the phrase before the title (走访联系市级 | 人大代表).
   if (!level.empty() && level.back() == U'级') level.remove_suffix(1);
   if (body.empty() || level.empty()) return -1;
-  level = level.substr(level.size() - 1);
-  if (std::u32string_view(U"省市县区旗州镇乡").find(level[0]) == std::u32string_view::npos) return -1;
-  const std::u32string& place = ctx.OnlyPlaceOf(level[0]);
-  const std::string bare = domain::ToUtf8(std::u32string(level) + body);
-  if (place.empty()) return b.Entity(NodeLabel::kOrganization, bare, domain::UnitKindName(domain::UnitKind::kParty));
-  const int e = b.Entity(NodeLabel::kOrganization, domain::ToUtf8(place + body), domain::UnitKindName(domain::UnitKind::kParty));
-  b.Alias(e, bare);
-  return e;
+  const char32_t c = level.back();
+  if (std::u32string_view(U"省市县区旗州镇乡").find(c) == std::u32string_view::npos) return -1;
+  return LevelBody(b, c, ctx.OnlyPlaceOf(c), body, domain::UnitKindName(domain::UnitKind::kParty));
 }
 
 // A paragraph's closing credit in brackets without a role: (秦某某) or (陈某 张某) at the end of a
@@ -992,14 +995,11 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
           if (subj_i >= 0 && domain::GuidesAGroup(s, persons[subj_i].end, cue.begin)) {
             subject = st.Leader();
           } else if (subj_i >= 0) {
-            const domain::SubjectGroup g = domain::GroupOfSubject(s, persons, subj_i, cue.begin);
+            const domain::SubjectGroup g = domain::GroupOfSubject(s, persons, subj_i, cue.begin, st);
             subject = persons[g.head].entity;
             subject_begin = persons[g.head].begin;
             co_actors = g.co_actors;
-            if (co_actors.empty() && s.substr(persons[subj_i].end, 2) == U"一行")
-              co_actors = st.DelegationOf(subject);
-            else
-              st.NoteDelegation(subject, co_actors);
+            st.NoteDelegation(subject, co_actors);
           }
           // 调研组/视察组/一行 as the subject: the official who led it, with their delegation.
           if (subject < 0 && GroupSubjectBefore(s, cue.begin)) {
