@@ -26,6 +26,9 @@ struct SourceDocument {
   std::string source;
   // The page's web address (a saved page's canonical address); empty when not known.
   std::string url;
+  // The region it is about when the user or the archive says so (a .jsonl `region`, a sources
+  // file): "陕西省西安市长安区", "长安区" or "西安市"; empty when not given.
+  std::string region;
   // Bytes of the input file this document stands for, for progress against the files' sizes: a
   // saved page is much larger than its article, a PDF page is a share of its file. 0: the text's.
   uint64_t input_bytes = 0;
@@ -38,22 +41,25 @@ struct TextSpan {
   bool operator==(const TextSpan&) const = default;
 };
 
-// How a fact names its endpoints: by label and canonical name (the node id follows from both).
+// How a fact names its endpoints: by label, canonical name and scope (the node id follows).
 struct EntityKey {
   NodeLabel label = NodeLabel::kPerson;
   std::string name;
-  NodeId id() const { return MakeNodeId(label, name); }
+  std::string scope;  // see MakeNodeId; empty for most nodes
+  NodeId id() const { return MakeNodeId(label, name, scope); }
   bool operator==(const EntityKey&) const = default;
 };
 
 struct EntityRecord {
   NodeLabel label = NodeLabel::kPerson;
   std::string name;                  // canonical
+  std::string scope;                 // where the name means this node (MakeNodeId); stored as
+                                     // the node's property "scope"
   std::vector<std::string> aliases;  // other surface forms seen in this document
   std::string kind;                  // Organization: "government", "party", "company", ...
   uint32_t mentions = 0;             // in this document
   Properties props;                  // Document nodes: title, date, byline
-  EntityKey key() const { return {label, name}; }
+  EntityKey key() const { return {label, name, scope}; }
 };
 
 struct FactRecord {

@@ -49,11 +49,15 @@ std::optional<EdgeType> ParseEdgeType(std::string_view name) {
 
 uint64_t Hash64(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
 
-NodeId MakeNodeId(NodeLabel label, std::string_view canonical_name) {
+NodeId MakeNodeId(NodeLabel label, std::string_view canonical_name, std::string_view scope) {
   std::string key;
-  key.reserve(canonical_name.size() + 1);
+  key.reserve(canonical_name.size() + scope.size() + 2);
   key.push_back(static_cast<char>(label));
   key.append(canonical_name);
+  if (!scope.empty()) {
+    key.push_back('\0');  // names never hold NUL (the store refuses them): no name+scope collides
+    key.append(scope);
+  }
   return Hash64(key);
 }
 

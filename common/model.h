@@ -12,7 +12,7 @@
 
 namespace tupu {
 
-using NodeId = uint64_t;  // Hash64 of (label, canonical name)
+using NodeId = uint64_t;  // Hash64 of (label, canonical name[, scope])
 using FactId = uint64_t;  // Hash64 of (doc id, type, src, dst, span)
 using DocId = uint64_t;   // Hash64 of the document's source key
 
@@ -54,7 +54,11 @@ std::optional<EdgeType> ParseEdgeType(std::string_view name);
 // 64-bit content hash (XXH3). Stable across machines and versions: ids are stored.
 uint64_t Hash64(std::string_view bytes);
 
-NodeId MakeNodeId(NodeLabel label, std::string_view canonical_name);
+// A node's identity is its label, its canonical name and its scope: where that name is taken to
+// mean one thing (a region "陕西省/西安市", "source:<paper>", "document:<key>"; see
+// docs/resolution.md). The empty scope (a name that means one thing everywhere) hashes as the
+// name alone, so nodes without a scope keep the ids they had before scopes existed.
+NodeId MakeNodeId(NodeLabel label, std::string_view canonical_name, std::string_view scope = {});
 DocId MakeDocId(std::string_view source_key);
 
 // Small ordered property list (title, date, time, role, what, ...). Few entries per edge, so a

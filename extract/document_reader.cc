@@ -147,6 +147,7 @@ Result<SourceDocument> ParseJsonRecord(const std::string& line, const std::strin
   doc.date = MetadataField(record, "date");
   doc.source = MetadataField(record, "source");
   doc.url = MetadataField(record, "url");
+  doc.region = MetadataField(record, "region");
   return doc;
 }
 

@@ -168,6 +168,7 @@ Status ValidateDocument(const ExtractedDocument& doc) {
   for (const auto& e : doc.entities) {
     if (e.name.empty()) return bad("an entity has an empty name");
     if (e.name.find('\0') != std::string::npos) return bad("entity name holds a NUL byte");
+    if (e.scope.find('\0') != std::string::npos) return bad("scope of " + e.name + " holds NUL");
     for (const auto& alias : e.aliases) {
       if (alias.find('\0') != std::string::npos) return bad("alias of " + e.name + " holds NUL");
     }
@@ -424,6 +425,7 @@ Result<IngestOutcome> RocksGraphStore::Ingest(const ExtractedDocument& doc) {
     for (const auto& alias : e.aliases) AddAlias(&n, alias);
     if (n.kind.empty()) n.kind = e.kind;
     for (const auto& [k, v] : e.props) SetProperty(&n.props, k, v);
+    if (!e.scope.empty()) SetProperty(&n.props, "scope", e.scope);  // part of the id: check reads it
   }
   for (const auto& [id, mentions] : mentions_here) {
     ByteWriter value;

@@ -93,7 +93,8 @@ Status Checker::Run(CheckReport* sizes) {
     auto decoded = DecodeNode(View(value));
     if (!decoded.ok()) return Problem("node " + IdToHex(id) + ": " + decoded.status().message());
     NodeValue node = std::move(decoded).value();
-    if (MakeNodeId(node.node.label, node.node.name) != id) {
+    const std::string* scope = FindProperty(node.node.props, "scope");
+    if (MakeNodeId(node.node.label, node.node.name, scope ? *scope : std::string()) != id) {
       Problem("node " + IdToHex(id) + " (" + node.node.name + ") is stored under the wrong id");
     }
     expected_names_[keys::NameKey(node.node.label, node.node.name, id)] = "\x01";
