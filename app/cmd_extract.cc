@@ -51,6 +51,7 @@ nlohmann::json DocumentJson(const ExtractedDocument& d) {
     j["entities"].push_back({{"label", NodeLabelName(e.label)}, {"name", e.name},
                              {"aliases", e.aliases}, {"kind", e.kind},
                              {"mentions", e.mentions}, {"props", PropsJson(e.props)}});
+    if (!e.scope.empty()) j["entities"].back()["scope"] = e.scope;
   }
   j["facts"] = nlohmann::json::array();
   for (const auto& f : d.facts) {
@@ -104,9 +105,9 @@ void PrintText(const ExtractedDocument& d) {
     if (e.label == NodeLabel::kDocument) continue;
     std::string aliases;
     for (const auto& a : e.aliases) aliases += (aliases.empty() ? "" : ", ") + a;
-    fmt::print("  [{}] {}{}{} x{}\n", NodeLabelName(e.label), e.name,
+    fmt::print("  [{}] {}{}{}{} x{}\n", NodeLabelName(e.label), e.name,
                e.kind.empty() ? "" : " (" + e.kind + ")", aliases.empty() ? "" : " aka " + aliases,
-               e.mentions);
+               e.scope.empty() ? "" : " @ " + e.scope, e.mentions);
   }
   for (const auto& f : d.facts) {
     if (f.type == EdgeType::kCoMentioned || f.type == EdgeType::kMentionedIn) continue;
@@ -128,6 +129,7 @@ class GraphJson {
       if (inserted) {
         n = {{"id", id}, {"label", NodeLabelName(e.label)}, {"name", e.name},
              {"aliases", nlohmann::json::array()}, {"kind", e.kind}};
+        if (!e.scope.empty()) n["scope"] = e.scope;
       }
       for (const auto& a : e.aliases) {
         if (std::find(n["aliases"].begin(), n["aliases"].end(), a) == n["aliases"].end())

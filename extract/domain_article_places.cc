@@ -36,8 +36,10 @@ bool ShortFormStandsAlone(std::u32string_view s, const PlaceMatch& m,
 
 }  // namespace
 
-void SeedArticlePlaces(const std::vector<std::u32string_view>& sentences,
-                       const std::vector<std::u32string>& person_names, OrgContext* ctx) {
+std::vector<const Division*> SeedArticlePlaces(const std::vector<std::u32string_view>& sentences,
+                                               const std::vector<std::u32string>& person_names,
+                                               OrgContext* ctx) {
+  std::vector<const Division*> accepted;
   std::map<char32_t, std::set<std::u32string>> named;  // level char -> full names
   const Gazetteer& gazetteer = Gazetteer::Get();
   // 东平镇 written in full makes a bare 东平 that town's short form, not the county 东平县's.
@@ -58,14 +60,16 @@ void SeedArticlePlaces(const std::vector<std::u32string_view>& sentences,
       }
       // 高新区 and 经开区 are in the statistics as districts, but their bodies are 党工委 and
       // 管委会: a zone never owns a bare 区委.
-      if (m.division->level_char != 0 && !IsZone(m.division->name))
-        named[m.division->level_char].insert(m.division->name);
+      if (IsZone(m.division->name)) continue;
+      accepted.push_back(m.division);
+      if (m.division->level_char != 0) named[m.division->level_char].insert(m.division->name);
     }
   for (const auto& [level, names] : named) {
     NamedLevel& slot = ctx->places[level];
     if (slot.name.empty()) slot.name = *names.begin();
     slot.several = slot.several || names.size() > 1 || slot.name != *names.begin();
   }
+  return accepted;
 }
 
 }  // namespace tupu::domain

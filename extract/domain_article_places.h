@@ -10,13 +10,15 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/domain_gazetteer.h"
 #include "extract/domain_org_naming.h"
 
 namespace tupu::domain {
 
 // Records in `ctx` the places the article's sentences name, level by level. `person_names` are
-// the document's persons: a short form inside one (杨卫东 holds 卫东) is no place.
-void SeedArticlePlaces(const std::vector<std::u32string_view>& sentences,
+// the document's persons: a short form inside one (杨卫东 holds 卫东) is no place. Returns the
+// division of every mention it accepted, in text order (for domain_article_region.h).
+std::vector<const Division*> SeedArticlePlaces(const std::vector<std::u32string_view>& sentences,
                        const std::vector<std::u32string>& person_names, OrgContext* ctx);
 
 }  // namespace tupu::domain

@@ -166,7 +166,10 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
   int prev_index = -1;
   size_t prefix_begin = std::u32string::npos;  // where the regions in `prefix` start
   bool stem_set = false;
-  std::u32string bare_level;  // the level character a named place stood in for (乡 of 乡党委)
+  // A bare prefix the article's place stood in for (乡 of 乡党委, 省委 of 省委党校) and what it
+  // became (青石乡, 贵州省委): the units after it keep their bare form as an alias.
+  std::u32string bare_level;
+  std::u32string bare_place;
   for (size_t u = 0; u < units.size(); ++u) {
     const OrgUnit& unit = units[u];
     std::u32string text(phrase.substr(unit.begin, unit.end - unit.begin));
@@ -186,7 +189,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
           const std::u32string& place = ctx->OnlyPlaceOf(text[0]);
           if (!place.empty()) {
             bare_level = text;
-            text = place;
+            bare_place = text = place;
           }
         }
       } else if (IsVagueRegion(text)) {
@@ -275,6 +278,8 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
         const bool one_character_place = place.size() == 2 && text.size() == 2 && text[1] == U'委';
         org.name = ToUtf8(one_character_place ? place + text : place + text.substr(1));
         AddAlias(&org, text);
+        bare_level = text;
+        bare_place = ToU32(org.name);
       } else {
         org.name = ToUtf8(text);
       }
@@ -371,7 +376,12 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
       ctx->chain_stem_as_written.clear();
       stem_set = true;
     }
-    prev_name = ToU32(org.name);
+    // 省委党校 under a named 贵州省委: every unit of the body keeps its bare form as an alias.
+    const std::u32string canonical = ToU32(org.name);
+    if (!bare_place.empty() && canonical.size() > bare_place.size() &&
+        canonical.compare(0, bare_place.size(), bare_place) == 0)
+      AddAlias(&org, bare_level + canonical.substr(bare_place.size()));
+    prev_name = canonical;
     prev_index = static_cast<int>(out.size());
     out.push_back(org);
     prefix.clear();

@@ -16,6 +16,7 @@
 
 #include "common/utf8.h"
 #include "extract/domain_article_places.h"
+#include "extract/domain_article_region.h"
 #include "extract/domain_article_splitter.h"
 #include "extract/domain_byline.h"
 #include "extract/domain_dates.h"
@@ -27,6 +28,7 @@
 #include "extract/domain_lexicon.h"
 #include "extract/domain_org_naming.h"
 #include "extract/domain_person_names.h"
+#include "extract/domain_resolution.h"
 #include "extract/domain_sentence_splitter.h"
 #include "extract/domain_short_names.h"
 #include "extract/domain_stops.h"
@@ -548,9 +550,10 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
   // are (one pass over the sentences: a page may hold hundreds of articles).
   std::vector<std::vector<std::u32string_view>> article_texts(articles.size());
   for (const auto& sent : sentences) article_texts[sent.article].push_back(sent.run.chars);
+  std::vector<std::vector<const domain::Division*>> article_places(articles.size());
   for (size_t a = 0; a < articles.size(); ++a) {
     if (has_doc_date) states[a].date = doc_date;
-    domain::SeedArticlePlaces(article_texts[a], names_longest_first, &states[a].orgs);
+    article_places[a] = domain::SeedArticlePlaces(article_texts[a], names_longest_first, &states[a].orgs);
   }
   // Counties the gazetteer does not know (renamed or merged since: an archive is older than the
   // map) but the tagger reads as places: they qualify the article's bare bodies as well.
@@ -561,6 +564,14 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
       if (w.tag == "LOC" && word.size() <= 4 && !word.empty() && (word.back() == U'县' || word.back() == U'旗'))
         domain::NotePlace(word, &states[sent.article].orgs);
     }
+  // The region each article is about (its places, or the archive's word); the levels above it
+  // qualify the bare bodies of levels the article names no place of (市委 in a county's news).
+  const domain::Division* given_region = doc.region.empty() ? nullptr : domain::ResolveRegionText(doc.region);
+  std::vector<const domain::Division*> article_region(articles.size());
+  for (size_t a = 0; a < articles.size(); ++a) {
+    article_region[a] = domain::ArticleRegion(article_places[a], given_region);
+    domain::AdoptRegionLevels(article_region[a], &states[a].orgs);
+  }
   std::vector<std::string> article_date(articles.size());
   for (size_t a = 0; a < articles.size(); ++a) article_date[a] = out.date;
   // Co-mentions: (entity, entity) -> first sentence/span and the number of sentences.
@@ -1258,7 +1269,14 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
   const std::string url = doc.url.empty() ? std::string(domain::LeadingAddress(out.text)) : doc.url;
   if (!url.empty()) SetProperty(&page.props, "url", url);
   if (!out.source.empty()) SetProperty(&page.props, "source", out.source);
-  domain::MergeShortCompanyNames(&out);  // last: `page` and the indices above are stale after it
+  domain::MergeShortCompanyNames(&out);  // `page` and the indices above are stale after it
+
+  domain::ResolutionContext resolution;
+  resolution.page_doc = doc.source_key;
+  for (int idx : article_doc) resolution.article_docs.push_back(out.entities[idx].name);
+  resolution.article_regions = article_region;
+  resolution.unknown_place_scope = domain::UnknownPlaceScope(doc, url);
+  domain::ResolveIdentities(resolution, &out);  // last: scopes follow every name's final form
   return out;
 }
 

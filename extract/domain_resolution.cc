@@ -1,0 +1,234 @@
+// Resolution: each entity's scope (see domain_resolution.h).
+#include "extract/domain_resolution.h"
+
+#include <map>
+#include <optional>
+#include <utility>
+
+#include "extract/domain_article_region.h"
+#include "extract/domain_text.h"
+
+namespace tupu::domain {
+namespace {
+
+using NameKey = std::pair<NodeLabel, std::string>;
+
+// Where an organisation is: a division, the whole country, or not said.
+struct OrgWhere {
+  const Division* region = nullptr;
+  bool national = false;
+  bool local = false;  // needs a place its document does not give: scoped by the source
+};
+
+bool StartsWithAny(std::u32string_view name, std::initializer_list<std::u32string_view> prefixes) {
+  for (auto p : prefixes)
+    if (name.substr(0, p.size()) == p) return true;
+  return false;
+}
+
+// 党中央, 国务院, 全国人大, 国家发展改革委: bodies of the whole country.
+bool IsNational(std::u32string_view name) {
+  return StartsWithAny(name, {U"中共中央", U"党中央", U"中央", U"国务院", U"全国", U"国家", U"中华人民共和国",
+                              U"中国共产党中央"});
+}
+
+// 市委, 县政府, 区人大常委会, 镇党委, 省委: a body named by its level alone.
+bool IsBareLevelBody(std::u32string_view name) {
+  return name.size() >= 2 && std::u32string_view(U"省市县区旗州盟镇乡").find(name[0]) != std::u32string_view::npos;
+}
+
+// 高新区管委会, 经开区党工委: a zone's bodies, named without their city.
+bool IsZoneBody(std::u32string_view name) {
+  return StartsWithAny(name, {U"高新区", U"经开区", U"开发区", U"经济开发区", U"经济技术开发区", U"高新技术产业开发区",
+                              U"工业园区", U"产业园区", U"综合保税区", U"保税区", U"自贸区", U"新区"});
+}
+
+// The divisions written at the start of `name`, one after the other (西安市长安区委 -> 西安市, 长安区).
+std::vector<const Division*> LeadingDivisions(std::u32string_view name) {
+  std::vector<const Division*> out;
+  size_t at = 0;
+  for (const PlaceMatch& m : Gazetteer::Get().FindPlaces(name)) {
+    if (m.begin != at || m.short_form) break;
+    out.push_back(m.division);
+    at = m.end;
+  }
+  return out;
+}
+
+// Which of `candidates` the article's region is in, or holds; nullptr unless exactly one.
+const Division* AgreeingWithRegion(const std::vector<const Division*>& candidates, const Division* region) {
+  const Division* only = nullptr;
+  for (const Division* c : candidates)
+    if (region != nullptr && (Contains(c, region) || Contains(region, c))) {
+      if (only != nullptr) return nullptr;
+      only = c;
+    }
+  return only;
+}
+
+// The prefecture a region is in: its city, or itself when it is a province.
+const Division* Prefecture(const Division* d) {
+  if (d == nullptr || d->level == DivisionLevel::kProvince) return d;
+  if (const Division* city = AncestorAt(d, DivisionLevel::kCity)) return city;
+  return AncestorAt(d, DivisionLevel::kProvince);  // a county of a municipality
+}
+
+class Resolver {
+ public:
+  Resolver(const ResolutionContext& ctx, ExtractedDocument* doc) : ctx_(ctx), doc_(doc) {}
+
+  void Run() {
+    MapEntitiesToArticles();
+    for (const EntityRecord& e : doc_->entities)
+      if (e.label == NodeLabel::kOrganization) scopes_[{e.label, e.name}] = OrganizationScope(e);
+    for (const EntityRecord& e : doc_->entities)
+      if (e.label == NodeLabel::kPerson) scopes_[{e.label, e.name}] = PersonScope(e);
+    Apply();
+    SetDocumentProperties();
+  }
+
+ private:
+  // The article each entity is first mentioned in (MENTIONED_IN facts point at it).
+  void MapEntitiesToArticles() {
+    std::map<std::string, size_t> article_of_doc;
+    for (size_t a = 0; a < ctx_.article_docs.size(); ++a) article_of_doc[ctx_.article_docs[a]] = a;
+    for (const FactRecord& f : doc_->facts) {
+      if (f.type != EdgeType::kMentionedIn) continue;
+      auto it = article_of_doc.find(f.dst.name);
+      if (it != article_of_doc.end()) article_.emplace(NameKey{f.src.label, f.src.name}, it->second);
+    }
+  }
+
+  const Division* RegionOf(const EntityRecord& e) const {
+    auto it = article_.find({e.label, e.name});
+    const size_t a = it == article_.end() ? 0 : it->second;
+    return a < ctx_.article_regions.size() ? ctx_.article_regions[a] : nullptr;
+  }
+
+  std::string OrganizationScope(const EntityRecord& e) {
+    const std::u32string name = ToU32(e.name);
+    const Division* region = RegionOf(e);
+    OrgWhere& where = where_[e.name];
+    if (IsNational(name)) {
+      where.national = true;
+      return "";
+    }
+    const std::vector<const Division*> leading = LeadingDivisions(name);
+    if (!leading.empty()) return LedByPlaceScope(leading, region, &where);
+    // A name that needs a place the document did not give (市委, 高新区管委会, 石佛办事处) means
+    // one thing within its source: a local paper's bodies, zones and villages are its own. Not
+    // the article's region: the same paper's next article may not name it, and the two would
+    // then be two nodes.
+    if (IsBareLevelBody(name) || IsZoneBody(name) || e.kind == "place") {
+      where.local = true;
+      return ctx_.unknown_place_scope;
+    }
+    return "";
+  }
+
+  // A name led by divisions (安吉县委, 西安市长安区委, 朝阳区): unscoped when its deepest division
+  // has a name of its own, else scoped by the one the article means.
+  std::string LedByPlaceScope(const std::vector<const Division*>& leading, const Division* region,
+                              OrgWhere* where) {
+    const Division* deepest = leading.back();
+    const std::vector<const Division*> namesakes = Namesakes(deepest);
+    if (namesakes.size() <= 1) {
+      where->region = deepest;
+      return "";
+    }
+    const Division* meant = DeepestAgreeing(leading);
+    if (meant == nullptr || meant->level != deepest->level) meant = AgreeingWithRegion(namesakes, region);
+    if (meant == nullptr) {
+      where->local = true;
+      return ctx_.unknown_place_scope;
+    }
+    where->region = meant;
+    return RegionPath(meant);
+  }
+
+  std::string PersonScope(const EntityRecord& e) {
+    bool wrote = false, held = false;
+    for (const FactRecord& f : doc_->facts) {
+      if (f.src.label != NodeLabel::kPerson || f.src.name != e.name) continue;
+      if (f.type == EdgeType::kAuthored) wrote = true;
+      if (f.type != EdgeType::kHoldsPosition) continue;
+      held = true;
+      auto it = where_.find(f.dst.name);
+      if (it == where_.end()) continue;
+      if (it->second.national) return "";
+      if (it->second.local) return ctx_.unknown_place_scope;  // as its body: the same in every article
+      if (it->second.region != nullptr) return RegionPath(Prefecture(it->second.region));
+    }
+    if (wrote && !held) return ctx_.unknown_place_scope;  // a paper's reporter goes where it sends
+    const Division* region = RegionOf(e);
+    return region != nullptr ? RegionPath(Prefecture(region)) : ctx_.unknown_place_scope;
+  }
+
+  void Apply() {
+    auto scope_of = [&](NodeLabel label, const std::string& name) -> std::string {
+      auto it = scopes_.find({label, name});
+      return it == scopes_.end() ? std::string() : it->second;
+    };
+    for (EntityRecord& e : doc_->entities) e.scope = scope_of(e.label, e.name);
+    for (FactRecord& f : doc_->facts) {
+      f.src.scope = scope_of(f.src.label, f.src.name);
+      f.dst.scope = scope_of(f.dst.label, f.dst.name);
+    }
+  }
+
+  void SetDocumentProperties() {
+    std::map<std::string, const Division*> region_of_doc;
+    for (size_t a = 0; a < ctx_.article_docs.size() && a < ctx_.article_regions.size(); ++a)
+      region_of_doc[ctx_.article_docs[a]] = ctx_.article_regions[a];
+    for (EntityRecord& e : doc_->entities) {
+      if (e.label != NodeLabel::kDocument) continue;
+      auto it = region_of_doc.find(e.name);
+      if (it != region_of_doc.end() && it->second != nullptr)
+        SetProperty(&e.props, "region", RegionPath(it->second));
+      if (e.name == ctx_.page_doc && FindProperty(e.props, "source") == nullptr &&
+          ctx_.unknown_place_scope.rfind("source:", 0) == 0)
+        SetProperty(&e.props, "source", ctx_.unknown_place_scope.substr(7));
+    }
+  }
+
+  const ResolutionContext& ctx_;
+  ExtractedDocument* doc_;
+  std::map<NameKey, size_t> article_;
+  std::map<std::string, OrgWhere> where_;  // organisation name -> where it is
+  std::map<NameKey, std::string> scopes_;
+};
+
+std::string HostOf(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return "";
+  std::string_view rest = url.substr(scheme + 3);
+  return std::string(rest.substr(0, rest.find_first_of("/?#")));
+}
+
+// The folder of a file's key ("archive/paper-a/0301.txt" -> "archive/paper-a"), the file of a
+// .jsonl record ("news.jsonl:17" -> "news.jsonl"); empty for standard input.
+std::string ContainerOf(const SourceDocument& doc) {
+  const std::string& origin = doc.origin;
+  const size_t colon = origin.rfind(':');
+  if (colon != std::string::npos && colon + 1 < origin.size() &&
+      origin.find_first_not_of("0123456789", colon + 1) == std::string::npos)
+    return origin.substr(0, colon);
+  if (origin.empty() || origin == "<stdin>" || origin == "-") return "";
+  const size_t slash = origin.rfind('/');
+  return slash == std::string::npos ? "." : origin.substr(0, slash);
+}
+
+}  // namespace
+
+std::string UnknownPlaceScope(const SourceDocument& doc, std::string_view url) {
+  if (!doc.source.empty()) return "source:" + doc.source;
+  if (std::string host = HostOf(url); !host.empty()) return "source:" + host;
+  if (std::string container = ContainerOf(doc); !container.empty()) return "source:" + container;
+  return "document:" + doc.source_key;
+}
+
+void ResolveIdentities(const ResolutionContext& ctx, ExtractedDocument* doc) {
+  Resolver(ctx, doc).Run();
+}
+
+}  // namespace tupu::domain
