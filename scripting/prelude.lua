@@ -146,9 +146,13 @@ local function resolve_node(x, step)
       local n = node_by_id(x)
       if n then return n end
     end
-    local found = wrap_nodes(native.find(nil, x))
-    table.sort(found, function(a, b) return LABEL_PREFERENCE[a.label] < LABEL_PREFERENCE[b.label] end)
-    return found[1]
+    -- The node whose canonical name it is before one it is an alias of; then by label.
+    local best, best_rank
+    for i, n in ipairs(wrap_nodes(native.find(nil, x))) do
+      local rank = (n.name == x and 0 or 1000) + LABEL_PREFERENCE[n.label] * 100 + math.min(i, 99)
+      if best_rank == nil or rank < best_rank then best, best_rank = n, rank end
+    end
+    return best
   end
   if k == "table" and x.name then
     if x.label and not LABEL_SET[x.label] then
@@ -1293,9 +1297,10 @@ function Graph:V(spec)
   if k == "string" then spec = {name = spec} end
   spec = spec or {}
   for key in pairs(spec) do
-    if key ~= "label" and key ~= "name" and key ~= "kind" and key ~= "id" and key ~= "note" then
+    if key ~= "label" and key ~= "name" and key ~= "kind" and key ~= "id" and key ~= "note" and
+       key ~= "region" then
       error(site() .. "V: unknown key '" .. tostring(key) ..
-            "' (expected label, name, kind, id or note)", 0)
+            "' (expected label, name, kind, id, note or region)", 0)
     end
   end
   if spec.label ~= nil and not LABEL_SET[spec.label] then
@@ -1306,7 +1311,22 @@ function Graph:V(spec)
   if note ~= nil and note ~= true and (type(note) ~= "string" or note == "") then
     arg_error("V", "note = an annotation key (string) or true (any)", note)
   end
+  -- region = "湖州市" or "浙江省/湖州市": documents about it, and nodes scoped in it (a part of
+  -- a region path, or its start).
+  local region = spec.region
+  if region ~= nil and (type(region) ~= "string" or region == "") then
+    arg_error("V", "region = a region's name or path (\"浙江省/湖州市\")", region)
+  end
+  local function in_region(n)
+    if region == nil then return true end
+    local props = n.props or {}
+    local path = props.region or props.scope
+    if path == nil then return false end
+    return path:sub(1, #region + 1) == region .. "/" or path == region or
+           ("/" .. path .. "/"):find("/" .. region .. "/", 1, true) ~= nil
+  end
   local function annotated(n)
+    if not in_region(n) then return false end
     if note == nil then return true end
     local props = n.props
     if props == nil then return false end

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <unordered_set>
 #include <vector>
 
@@ -203,28 +204,24 @@ int NativeNode(lua_State* L) {
   return 1;
 }
 
-// tupu.find(label|nil, name) -> nodes with that canonical name or alias, at most one per label
-// (the canonical-name match first, else the smallest id: the store's FindNode rule), in label order.
+// tupu.find(label|nil, name) -> every node with that canonical name or alias: those whose
+// canonical name it is first, then those it is an alias of; each group in label order, then id
+// order. Several nodes may carry one name: namesakes, and bare bodies of several sources (g:V("区委")
+// lists every 区委 it may mean).
 int NativeFind(lua_State* L) {
   auto label = OptLabelArg(L, 1);
   std::string name = luaL_checkstring(L, 2);
   const GraphSnapshot& snapshot = FullSnapshot(L);
   const PropertyGraph& g = snapshot.graph();
   std::vector<Vertex> found = snapshot.FindByName(name, label);
-  lua_newtable(L);
+  auto rank = [&](Vertex v) {
+    return std::make_tuple(snapshot.Name(v) != name, static_cast<int>(g[v].label), snapshot.NodeIdOf(v));
+  };
+  std::sort(found.begin(), found.end(), [&](Vertex a, Vertex b) { return rank(a) < rank(b); });
+  lua_createtable(L, static_cast<int>(found.size()), 0);
   lua_Integer n = 0;
-  for (NodeLabel candidate : kAllNodeLabels) {
-    std::optional<Vertex> best;
-    for (Vertex v : found) {
-      if (g[v].label != candidate) continue;
-      if (snapshot.Name(v) == name) {
-        best = v;
-        break;
-      }
-      if (!best) best = v;
-    }
-    if (!best) continue;
-    PushVertex(L, snapshot, *best);
+  for (Vertex v : found) {
+    PushVertex(L, snapshot, v);
     lua_rawseti(L, -2, ++n);
   }
   return 1;
