@@ -68,6 +68,7 @@ std::vector<const Division*> SeedArticlePlaces(const std::vector<std::u32string_
     NamedLevel& slot = ctx->places[level];
     if (slot.name.empty()) slot.name = *names.begin();
     slot.several = slot.several || names.size() > 1 || slot.name != *names.begin();
+    slot.settled = true;  // names of the gazetteer: a later phrase it does not know is no rival
   }
   return accepted;
 }

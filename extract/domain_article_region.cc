@@ -16,42 +16,72 @@ constexpr DivisionLevel kDeepestRegion = DivisionLevel::kCounty;
 
 int Depth(DivisionLevel level) { return static_cast<int>(level); }
 
-// Each mention as the one division it means: a name several regions share means the one that
-// holds, or lies in, a place the article names unambiguously; with none or several such, the
-// mention is left out.
-std::vector<const Division*> Disambiguate(const std::vector<const Division*>& named) {
-  std::set<const Division*> sure;
-  for (const Division* d : named)
-    if (Namesakes(d).size() <= 1) sure.insert(d);
+// A division and the divisions above it.
+std::vector<const Division*> SelfAndAncestors(const Division* d) {
   std::vector<const Division*> out;
-  for (const Division* d : named) {
-    if (sure.count(d)) {
-      out.push_back(d);
-      continue;
-    }
-    const Division* only = nullptr;
-    int supported = 0;
-    for (const Division* candidate : Namesakes(d)) {
-      const bool agrees = std::any_of(sure.begin(), sure.end(), [&](const Division* s) {
-        return Contains(s, candidate) || Contains(candidate, s);
-      });
-      if (agrees && ++supported == 1) only = candidate;
-    }
-    if (supported == 1) out.push_back(only);
-  }
+  for (; d != nullptr; d = ParentOf(d)) out.push_back(d);
   return out;
 }
 
-// The mentions less the towns whose county or city the article does not name: a town's name
-// alone (平湖镇, 城关镇) is shared by too many places, and often a word, to place an article.
-std::vector<const Division*> WithoutLoneTowns(const std::vector<const Division*>& named) {
-  std::vector<const Division*> out;
-  for (const Division* d : named) {
-    if (d->level == DivisionLevel::kTown &&
-        std::none_of(named.begin(), named.end(), [&](const Division* a) { return a != d && Contains(a, d); }))
-      continue;
-    out.push_back(d);
+// One name the article writes, with every division it may mean.
+struct NamedPlace {
+  std::vector<const Division*> candidates;
+  std::set<const Division*> candidate_set;
+  std::set<const Division*> above_or_self;  // the candidates and their ancestors
+  const Division* meant = nullptr;
+};
+
+// How many of the other names hold `c` or lie in it.
+int Support(const Division* c, const NamedPlace& own, const std::vector<NamedPlace>& places) {
+  const std::vector<const Division*> up = SelfAndAncestors(c);
+  int support = 0;
+  for (const NamedPlace& other : places) {
+    if (&other == &own) continue;
+    const bool holds = std::any_of(up.begin(), up.end(), [&](const Division* a) { return other.candidate_set.count(a) > 0; });
+    if (holds || other.above_or_self.count(c)) ++support;
   }
+  return support;
+}
+
+// The division a name means: its only one (a town's only when another name agrees: a town's
+// name alone is too often shared, or a word), else the one candidate the other names agree with
+// most, when they agree with it at all and with no other as much.
+const Division* Meant(const NamedPlace& place, const std::vector<NamedPlace>& places) {
+  const Division* best = nullptr;
+  int best_support = 0, ties = 0;
+  for (const Division* c : place.candidates) {
+    const int support = Support(c, place, places);
+    if (support > best_support) {
+      best = c, best_support = support, ties = 0;
+    } else if (support == best_support) {
+      ++ties;
+    }
+  }
+  if (best_support > 0) return ties == 0 ? best : nullptr;
+  const Division* only = place.candidates.size() == 1 ? place.candidates.front() : nullptr;
+  return only != nullptr && only->level != DivisionLevel::kTown ? only : nullptr;
+}
+
+// Each mention as the one division it means (see Meant); a mention that stays ambiguous is left
+// out.
+std::vector<const Division*> Disambiguate(const std::vector<const Division*>& named) {
+  std::map<std::pair<std::u32string, DivisionLevel>, size_t> index;
+  std::vector<NamedPlace> places;
+  for (const Division* d : named) {
+    auto [it, added] = index.emplace(std::make_pair(d->name, d->level), places.size());
+    if (!added) continue;
+    NamedPlace place;
+    place.candidates = Namesakes(d);
+    for (const Division* c : place.candidates) {
+      place.candidate_set.insert(c);
+      for (const Division* a : SelfAndAncestors(c)) place.above_or_self.insert(a);
+    }
+    places.push_back(std::move(place));
+  }
+  for (NamedPlace& place : places) place.meant = Meant(place, places);
+  std::vector<const Division*> out;
+  for (const Division* d : named)
+    if (const Division* meant = places[index.at({d->name, d->level})].meant) out.push_back(meant);
   return out;
 }
 
@@ -118,10 +148,11 @@ const Division* DeepestAgreeing(const std::vector<const Division*>& named) {
 
 const Division* ArticleRegion(const std::vector<const Division*>& named, const Division* given) {
   // Every mention weighs for its division and each of its ancestors; the region is found by
-  // going down from the top while one child holds two thirds of its parent's weight.
+  // going down from the top while one child holds more than half of its parent's weight (a
+  // city's official visiting one of its districts names both about as often).
   std::map<const Division*, int> weight;
   int total = 0;
-  for (const Division* d : Disambiguate(WithoutLoneTowns(named))) {
+  for (const Division* d : Disambiguate(named)) {
     ++total;
     for (const Division* a = d; a != nullptr; a = ParentOf(a)) ++weight[a];
   }
@@ -138,7 +169,7 @@ const Division* ArticleRegion(const std::vector<const Division*>& named, const D
         ++ties;
       }
     }
-    if (best == nullptr || ties > 0 || best_weight * 3 < parent_weight * 2) break;
+    if (best == nullptr || ties > 0 || best_weight * 2 <= parent_weight) break;
     region = best;
     parent_weight = best_weight;
   }
@@ -147,9 +178,14 @@ const Division* ArticleRegion(const std::vector<const Division*>& named, const D
 }
 
 void AdoptRegionLevels(const Division* region, OrgContext* ctx) {
+  // The region is where most of the article's places lie: an article about 安吉县 that names
+  // 德清县 once still means 安吉县委 by 县委.
   for (const Division* d = region; d != nullptr; d = ParentOf(d)) {
-    if (d->level_char == 0 || ctx->places.count(d->level_char)) continue;
-    ctx->places[d->level_char].name = d->name;
+    if (d->level_char == 0) continue;
+    NamedLevel& slot = ctx->places[d->level_char];
+    slot.name = d->name;
+    slot.several = false;
+    slot.settled = true;
   }
 }
 

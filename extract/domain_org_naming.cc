@@ -40,6 +40,13 @@ bool IsStandaloneName(std::u32string_view text) {
   return kNames.count(std::u32string(text)) > 0;
 }
 
+// The length of the bare body `text` starts with (区委 of 区委办公室, 县政府 of 县政府办公室), 0 if none.
+size_t StandaloneBodyLength(std::u32string_view text) {
+  for (size_t n = text.size() - 1; n >= 2; --n)
+    if (IsStandaloneName(text.substr(0, n))) return n;
+  return 0;
+}
+
 // Stems that describe instead of name (企业公司, 物业公司, 居民小区, 相关部门).
 bool IsGenericStem(std::u32string_view stem) {
   static const std::unordered_set<std::u32string> kGeneric = {
@@ -141,7 +148,7 @@ char32_t NotePlace(std::u32string_view place, OrgContext* ctx) {
   NamedLevel& named = ctx->places[level];
   if (named.name.empty())
     named.name = std::u32string(place);
-  else if (named.name != place)
+  else if (named.name != place && !(named.settled && Gazetteer::Get().Named(place).empty()))
     named.several = true;
   return level;
 }
@@ -240,6 +247,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
       if (!stem_set) {
         ctx->chain_stem = prefix + text;
         ctx->chain_stem_as_written.clear();
+        ctx->chain_stem_bare.clear();
         stem_set = true;
       }
       continue;
@@ -266,6 +274,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
       if (!stem_set) {
         ctx->chain_stem = street;
         ctx->chain_stem_as_written.clear();
+        ctx->chain_stem_bare.clear();
         stem_set = true;
       }
     } else if (IsStandaloneName(text) && prefix.empty() && prev_name.empty()) {
@@ -287,6 +296,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
       if (!stem_set) {
         ctx->chain_stem = ToU32(org.name);
         ctx->chain_stem_as_written.clear();
+        ctx->chain_stem_bare = org.name == ToUtf8(text) ? std::u32string() : text;
         stem_set = true;
       }
     } else if (unit.generic || bare) {
@@ -319,6 +329,9 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
         // 吉林高新区党工委书记、管委会主任: 管委会 is 吉林高新区's as written, too.
         if (!ctx->chain_stem_as_written.empty() && ctx->chain_stem_as_written != ctx->chain_stem)
           AddAlias(&org, ctx->chain_stem_as_written + text);
+        // 县委常委、办公室主任 under a named 将乐县委: 县委办公室 is its bare form.
+        if (!ctx->chain_stem_bare.empty() && org.name == ToUtf8(ctx->chain_stem + text))
+          AddAlias(&org, ctx->chain_stem_bare + text);
       }
     } else {
       // The unit's own stem (text without its suffix) must say something.
@@ -347,6 +360,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
         // The stem keeps the level (东平镇 of 东平镇党委): 党委副书记 later in the chain is 东平镇党委.
         ctx->chain_stem = prefix + text.substr(0, text.size() - suffix + (level_committee || level_body ? 1 : 0));
         ctx->chain_stem_as_written.clear();
+        ctx->chain_stem_bare.clear();
         stem_set = true;
       }
       const bool place_like = unit.kind == UnitKind::kPlace;
@@ -358,6 +372,13 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
       if (prefix.empty() && prev_name.empty() && text.back() == U'厅' && !ctx->OnlyPlaceOf(U'省').empty()) {
         // 水利厅: departments called 厅 exist only in a province; the article's one province.
         org.name = ToUtf8(ctx->OnlyPlaceOf(U'省') + text);
+        AddAlias(&org, text);
+      } else if (const size_t body = StandaloneBodyLength(text);
+                 body > 0 && prefix.empty() && prev_name.empty() && !ctx->OnlyPlaceOf(text[0]).empty()) {
+        // 区委办公室, 县委组织部: a bare body's department is the named place's, like the body.
+        const std::u32string& place = ctx->OnlyPlaceOf(text[0]);
+        const bool one_character_place = place.size() == 2 && text[1] == U'委';
+        org.name = ToUtf8(one_character_place ? place + text : place + text.substr(1));
         AddAlias(&org, text);
       } else if (place_like || prefix.empty()) {
         org.name = ToUtf8(text);
@@ -374,6 +395,7 @@ std::vector<NamedOrg> NameOrganizations(std::u32string_view phrase, OrgContext* 
     if (!stem_set && !prefix.empty()) {
       ctx->chain_stem = prefix;
       ctx->chain_stem_as_written.clear();
+      ctx->chain_stem_bare.clear();
       stem_set = true;
     }
     // 省委党校 under a named 贵州省委: every unit of the body keeps its bare form as an alias.

@@ -17,11 +17,15 @@ namespace tupu::domain {
 struct NamedLevel {
   std::u32string name;   // the first one named
   bool several = false;  // a second, different one was named too
+  // The article's region (or its ancestor) by the gazetteer: a later name the gazetteer does not
+  // know (棚户区, a phrase cut wrong) does not make the level's place uncertain.
+  bool settled = false;
 };
 
 struct OrgContext {
   std::u32string chain_stem;  // 高新区, 柳湾: what a bare 管委会/办事处 in this chain belongs to
   std::u32string chain_stem_as_written;  // 吉林高新区: the stem with the city the text gave it
+  std::u32string chain_stem_bare;  // 县委: the stem as written when the article's place qualified it
   std::u32string region;      // the last named region of the article (高新区)
   // Named places by level character: 市 省 县 区 (districts, no zones) 镇 乡, and 街 for 街道.
   // Bare bodies of a level (市委, 县政府, 镇党委, 街道党工委, 乡长's 乡政府) belong to the place

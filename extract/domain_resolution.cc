@@ -1,6 +1,7 @@
 // Resolution: each entity's scope (see domain_resolution.h).
 #include "extract/domain_resolution.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <utility>
@@ -43,13 +44,18 @@ bool IsZoneBody(std::u32string_view name) {
                               U"工业园区", U"产业园区", U"综合保税区", U"保税区", U"自贸区", U"新区"});
 }
 
-// The divisions written at the start of `name`, one after the other (西安市长安区委 -> 西安市, 长安区).
+// The divisions written at the start of `name`, one after the other, each inside the one before
+// (西安市长安区委 -> 西安市, 长安区; not 西峡县林业局 -> 西峡县 + a town called 林业局 elsewhere).
 std::vector<const Division*> LeadingDivisions(std::u32string_view name) {
   std::vector<const Division*> out;
   size_t at = 0;
   for (const PlaceMatch& m : Gazetteer::Get().FindPlaces(name)) {
     if (m.begin != at || m.short_form) break;
     out.push_back(m.division);
+    if (out.size() > 1 && DeepestAgreeing(out) == nullptr) {
+      out.pop_back();
+      break;
+    }
     at = m.end;
   }
   return out;
@@ -73,11 +79,76 @@ const Division* Prefecture(const Division* d) {
   return AncestorAt(d, DivisionLevel::kProvince);  // a county of a municipality
 }
 
+// 汉中市汉台区委 -> 汉台区委: a body led by a region and the regions above it is named from the
+// lowest of them (its scope says which 海州区 it is), so that an article that names the city and
+// one that does not meet on one node. Empty when the name stays.
+std::string WithoutRegionsAbove(std::u32string_view name) {
+  const std::vector<const Division*> leading = LeadingDivisions(name);
+  // 连云港市高新区管委会: a zone's bodies are named without their city, as most articles write
+  // them (and scoped by their source, below).
+  size_t all = 0;
+  for (const Division* d : leading) all += d->name.size();
+  if (!leading.empty() && IsZoneBody(name.substr(all))) return ToUtf8(name.substr(all));
+  if (leading.size() < 2) return "";
+  const Division* meant = DeepestAgreeing(leading);
+  if (meant == nullptr || meant->name != leading.back()->name) return "";
+  size_t prefix = 0;
+  for (size_t i = 0; i + 1 < leading.size(); ++i) prefix += leading[i]->name.size();
+  if (name.size() - prefix < 2) return "";
+  return ToUtf8(name.substr(prefix));
+}
+
+void RenameEndpoint(const std::map<std::string, std::string>& renamed, EntityKey* key) {
+  if (key->label != NodeLabel::kOrganization) return;
+  auto it = renamed.find(key->name);
+  if (it != renamed.end()) key->name = it->second;
+}
+
+// Names every organisation from its lowest region; one that meets an entity of its new name
+// merges into it (aliases and mentions).
+void NameFromLowestRegion(ExtractedDocument* doc) {
+  std::map<std::string, std::string> renamed;
+  for (const EntityRecord& e : doc->entities)
+    if (e.label == NodeLabel::kOrganization)
+      if (std::string lower = WithoutRegionsAbove(ToU32(e.name)); !lower.empty()) renamed[e.name] = lower;
+  if (renamed.empty()) return;
+  std::map<std::string, size_t> by_name;  // organisations after renaming -> index in `kept`
+  std::vector<EntityRecord> kept;
+  for (EntityRecord& e : doc->entities) {
+    if (e.label != NodeLabel::kOrganization) {
+      kept.push_back(std::move(e));
+      continue;
+    }
+    std::vector<std::string> also = std::move(e.aliases);
+    if (auto it = renamed.find(e.name); it != renamed.end()) {
+      also.push_back(e.name);
+      e.name = it->second;
+    }
+    auto [at, added] = by_name.emplace(e.name, kept.size());
+    if (added) kept.push_back(std::move(e));
+    else kept[at->second].mentions += e.mentions;
+    EntityRecord& into = kept[at->second];
+    for (auto& a : also)
+      if (a != into.name && std::find(into.aliases.begin(), into.aliases.end(), a) == into.aliases.end())
+        into.aliases.push_back(std::move(a));
+  }
+  doc->entities = std::move(kept);
+  std::vector<FactRecord> facts;
+  for (FactRecord& f : doc->facts) {
+    RenameEndpoint(renamed, &f.src);
+    RenameEndpoint(renamed, &f.dst);
+    if (f.src == f.dst) continue;  // the two names of one body, co-mentioned or nested
+    facts.push_back(std::move(f));
+  }
+  doc->facts = std::move(facts);
+}
+
 class Resolver {
  public:
   Resolver(const ResolutionContext& ctx, ExtractedDocument* doc) : ctx_(ctx), doc_(doc) {}
 
   void Run() {
+    NameFromLowestRegion(doc_);
     MapEntitiesToArticles();
     for (const EntityRecord& e : doc_->entities)
       if (e.label == NodeLabel::kOrganization) scopes_[{e.label, e.name}] = OrganizationScope(e);
@@ -114,6 +185,7 @@ class Resolver {
       return "";
     }
     const std::vector<const Division*> leading = LeadingDivisions(name);
+    if (!leading.empty() && leading.front()->level == DivisionLevel::kTown) return LedByTownScope(leading.front(), region, &where);
     if (!leading.empty()) return LedByPlaceScope(leading, region, &where);
     // A name that needs a place the document did not give (市委, 高新区管委会, 石佛办事处) means
     // one thing within its source: a local paper's bodies, zones and villages are its own. Not
@@ -138,6 +210,18 @@ class Resolver {
     }
     const Division* meant = DeepestAgreeing(leading);
     if (meant == nullptr || meant->level != deepest->level) meant = AgreeingWithRegion(namesakes, region);
+    if (meant == nullptr) {
+      where->local = true;
+      return ctx_.unknown_place_scope;
+    }
+    where->region = meant;
+    return RegionPath(meant);
+  }
+
+  // A town written alone (新坝镇, 新坝镇政府): towns' names repeat across the country, so it is the
+  // article's one when its region holds one of that name, and else its source's.
+  std::string LedByTownScope(const Division* town, const Division* region, OrgWhere* where) {
+    const Division* meant = AgreeingWithRegion(Namesakes(town), region);
     if (meant == nullptr) {
       where->local = true;
       return ctx_.unknown_place_scope;

@@ -101,7 +101,8 @@ size_t LeadingVerbLength(std::u32string_view s, size_t i) {
                                           U"帮助", U"带领", U"联合", U"依托", U"督促", U"要求",
                                           U"指导", U"服务", U"入驻", U"走进", U"来到", U"前往",
                                           U"深入", U"感谢", U"联系", U"对接", U"推荐", U"会同", U"代表",
-                                          U"召开", U"举行", U"听取", U"分包", U"进入"};
+                                          U"召开", U"举行", U"听取", U"分包", U"进入",
+                                          U"认真落实", U"认真贯彻", U"落实", U"贯彻", U"传达"};
   // 带队走进辖区桃园小学: 带队, then one verb, then 辖区.
   size_t total = s.substr(i, 2) == U"带队" ? 2 : 0;
   for (const auto& v : kVerbs) {
@@ -388,6 +389,15 @@ int HostBeforeAccompanyFrame(std::u32string_view s, const std::vector<domain::Pe
 }
 
 // A name as a person's node calls it: 钱  红 (spaced for width in a list) is 钱红.
+// 乐县 of 将乐县 (the tagger cut 将 off as a preposition): the end of a place the article
+// names, not a county of its own.
+bool EndsANamedPlace(const domain::OrgContext& ctx, std::u32string_view word) {
+  for (const auto& [level, named] : ctx.places)
+    if (named.name.size() > word.size() && named.name.compare(named.name.size() - word.size(), word.size(), word) == 0)
+      return true;
+  return false;
+}
+
 std::u32string WithoutBlanks(std::u32string_view name) {
   std::u32string out;
   for (char32_t c : name)
@@ -561,7 +571,8 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
     for (const auto& w : sent.words) {
       const std::u32string_view word =
           std::u32string_view(sent.run.chars).substr(w.cp_begin, w.cp_end - w.cp_begin);
-      if (w.tag == "LOC" && word.size() <= 4 && !word.empty() && (word.back() == U'县' || word.back() == U'旗'))
+      if (w.tag == "LOC" && word.size() <= 4 && !word.empty() && (word.back() == U'县' || word.back() == U'旗') &&
+          !EndsANamedPlace(states[sent.article].orgs, word))
         domain::NotePlace(word, &states[sent.article].orgs);
     }
   // The region each article is about (its places, or the archive's word); the levels above it
