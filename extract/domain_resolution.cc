@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <utility>
 
 #include "extract/domain_article_region.h"
@@ -155,6 +156,7 @@ class Resolver {
     for (const EntityRecord& e : doc_->entities)
       if (e.label == NodeLabel::kPerson) scopes_[{e.label, e.name}] = PersonScope(e);
     Apply();
+    LinkRegionsUp();
     SetDocumentProperties();
   }
 
@@ -257,6 +259,53 @@ class Resolver {
     for (FactRecord& f : doc_->facts) {
       f.src.scope = scope_of(f.src.label, f.src.name);
       f.dst.scope = scope_of(f.dst.label, f.dst.name);
+    }
+  }
+
+  // 海州区 PART_OF 连云港市 PART_OF 江苏省: every region the document names, up to its province,
+  // as the gazetteer has it (the regions above are nodes even when the text does not name them),
+  // with the first place the region is written as the evidence.
+  void LinkRegionsUp() {
+    std::map<NameKey, std::pair<uint32_t, TextSpan>> first_seen;
+    for (const FactRecord& f : doc_->facts)
+      for (const EntityKey* k : {&f.src, &f.dst})
+        first_seen.emplace(NameKey{k->label, k->name}, std::make_pair(f.sentence, f.span));
+    std::map<std::string, EntityKey> region_nodes;  // region path -> its node
+    std::vector<std::pair<const Division*, EntityKey>> pending;
+    for (const EntityRecord& e : doc_->entities) {
+      auto it = where_.find(e.name);
+      if (e.label != NodeLabel::kOrganization || e.kind != "region" || it == where_.end() ||
+          it->second.region == nullptr || ToUtf8(it->second.region->name) != e.name)
+        continue;
+      region_nodes.emplace(RegionPath(it->second.region), e.key());
+      pending.emplace_back(it->second.region, e.key());
+    }
+    std::set<std::pair<std::string, std::string>> linked;
+    for (size_t i = 0; i < pending.size(); ++i) {
+      const auto [division, child] = pending[i];
+      const Division* parent = ParentOf(division);
+      auto seen = first_seen.find({child.label, child.name});
+      if (parent == nullptr || seen == first_seen.end()) continue;
+      auto [at, added] = region_nodes.emplace(RegionPath(parent), EntityKey{});
+      if (added) {
+        EntityRecord rec;
+        rec.label = NodeLabel::kOrganization;
+        rec.name = ToUtf8(parent->name);
+        rec.kind = "region";
+        rec.scope = Namesakes(parent).size() > 1 ? RegionPath(parent) : "";
+        at->second = rec.key();
+        doc_->entities.push_back(std::move(rec));
+        first_seen.emplace(NameKey{at->second.label, at->second.name}, seen->second);
+        pending.emplace_back(parent, at->second);
+      }
+      if (!linked.insert({child.name + '\0' + child.scope, at->second.name}).second) continue;
+      FactRecord f;
+      f.type = EdgeType::kPartOf;
+      f.src = child;
+      f.dst = at->second;
+      f.sentence = seen->second.first;
+      f.span = seen->second.second;
+      doc_->facts.push_back(std::move(f));
     }
   }
 
