@@ -4,9 +4,9 @@
 // because their scopes differ, one node's documents are merged because label, name and scope are
 // equal (docs/resolution.md, docs/curation.md). Opens the database read-only, so it runs beside a
 // writer. Exit code: 0 found; 1 no such node, or the database cannot be read; 2 bad arguments.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -139,10 +139,11 @@ void ExplainWhy(const std::vector<NodeExplanation>& all, NodeExplanation* x) {
         other.node.name != x->node.name) {
       continue;
     }
-    x->why.push_back(fmt::format("kept apart from the other {} {}: their scopes differ ('{}' here, "
-                                 "'{}' there)",
-                                 label, x->node.name, x->scope.empty() ? "-" : x->scope,
-                                 other.scope.empty() ? "-" : other.scope));
+    x->why.push_back(
+        fmt::format("kept apart from the other {} {}: their scopes differ ('{}' here, "
+                    "'{}' there)",
+                    label, x->node.name, x->scope.empty() ? "-" : x->scope,
+                    other.scope.empty() ? "-" : other.scope));
   }
 }
 
@@ -239,23 +240,24 @@ int RunResolve(const ResolveArgs& args) {
   return nodes->empty() ? kExitFailure : kExitOk;
 }
 
+void AddResolveCommand(CLI::App& root, int* exit_code) {
+  auto args = std::make_shared<ResolveArgs>();
+  CLI::App* cmd = root.add_subcommand(
+      "resolve",
+      "Explain how a name was resolved: its nodes, their scopes, documents, positions and "
+      "curation rules, and why they are one node or apart");
+  AddDbOption(cmd, &args->db_path);
+  cmd->add_option("--explain", args->name, "The name (canonical or alias) to explain")->required();
+  cmd->add_option("--label", args->label, "Only nodes of this label")
+      ->check(CLI::IsMember({"Person", "Organization", "Place", "Document"}));
+  cmd->add_option("--format,-f", args->format, "text|json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  cmd->callback([args, exit_code] { *exit_code = RunResolve(*args); });
+}
+
 }  // namespace
 
-TUPU_REGISTER_COMMAND(resolve, CommandSpec{
-  "resolve", 50, [](CLI::App& root, int* exit_code) {
-    auto args = std::make_shared<ResolveArgs>();
-    CLI::App* cmd = root.add_subcommand(
-        "resolve", "Explain how a name was resolved: its nodes, their scopes, documents, "
-                   "positions and curation rules, and why they are one node or apart");
-    AddDbOption(cmd, &args->db_path);
-    cmd->add_option("--explain", args->name, "The name (canonical or alias) to explain")
-        ->required();
-    cmd->add_option("--label", args->label, "Only nodes of this label")
-        ->check(CLI::IsMember({"Person", "Organization", "Place", "Document"}));
-    cmd->add_option("--format,-f", args->format, "text|json")
-        ->check(CLI::IsMember({"text", "json"}))
-        ->capture_default_str();
-    cmd->callback([args, exit_code] { *exit_code = RunResolve(*args); });
-  }});
+TUPU_REGISTER_COMMAND(resolve, CommandSpec{"resolve", 50, AddResolveCommand});
 
 }  // namespace tupu

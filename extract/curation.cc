@@ -94,7 +94,8 @@ std::string ParseLabelField(const std::string& field, CurationRule* rule) {
 }
 
 std::string ParseSourceRegion(const std::vector<std::string>& f, CurationRule* rule) {
-  if (f.size() != 3) return "source-region takes a source and a region: source-region SOURCE REGION";
+  if (f.size() != 3)
+    return "source-region takes a source and a region: source-region SOURCE REGION";
   rule->kind = CurationRule::Kind::kSourceRegion;
   rule->source = f[1];
   while (rule->source.size() > 1 && rule->source.back() == '/') rule->source.pop_back();
@@ -164,7 +165,9 @@ std::string ParseRule(const std::vector<std::string>& f, CurationRule* rule) {
 std::string IndexRule(Curation* c, size_t i) {
   const CurationRule& r = c->rules[i];
   switch (r.kind) {
-    case CurationRule::Kind::kSourceRegion: c->source_regions.push_back(i); break;
+    case CurationRule::Kind::kSourceRegion:
+      c->source_regions.push_back(i);
+      break;
     case CurationRule::Kind::kSameAs: {
       auto [it, added] = c->same_as.emplace(ScopedKey(r.label, r.name, r.scope), i);
       if (!added && c->rules[it->second].to_name == r.to_name &&
@@ -448,7 +451,8 @@ void ApplyCuration(const Curation& curation, ExtractedDocument* doc,
     }
   }
   for (size_t i = 0; i < entities.size(); ++i) {
-    if (!curated[i].empty()) SetProperty(&entities[i].props, kCuratedProperty, Join(curated[i], "; "));
+    if (!curated[i].empty())
+      SetProperty(&entities[i].props, kCuratedProperty, Join(curated[i], "; "));
   }
   doc->entities = std::move(entities);
   if (!renamed.empty()) RenameFacts(renamed, doc);

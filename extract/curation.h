@@ -42,21 +42,21 @@ struct CurationRule {
   // alias, same-as, not-same-as
   NodeLabel label = NodeLabel::kPerson;
   std::string name;
-  std::string scope;        // same-as: the left side's scope; not-same-as: the scope it applies in
-  bool any_scope = false;   // not-same-as without a scope: every scope of that name
-  std::string alias;        // alias
-  std::string to_name;      // same-as: the node it becomes
+  std::string scope;       // same-as: the left side's scope; not-same-as: the scope it applies in
+  bool any_scope = false;  // not-same-as without a scope: every scope of that name
+  std::string alias;       // alias
+  std::string to_name;     // same-as: the node it becomes
   std::string to_scope;
 };
 
 struct Curation {
-  std::string file;  // as named in messages
+  std::string file;                 // as named in messages
   std::vector<CurationRule> rules;  // in file order
 
   // Indexes into `rules`, built by ParseCuration.
-  std::map<std::string, size_t> same_as;                 // label, name, scope -> its rule
-  std::map<std::string, std::vector<size_t>> by_name;    // label, name -> alias, not-same-as
-  std::vector<size_t> source_regions;                    // in file order
+  std::map<std::string, size_t> same_as;               // label, name, scope -> its rule
+  std::map<std::string, std::vector<size_t>> by_name;  // label, name -> alias, not-same-as
+  std::vector<size_t> source_regions;                  // in file order
 
   bool empty() const { return rules.empty(); }
 };

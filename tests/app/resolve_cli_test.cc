@@ -70,7 +70,8 @@ TEST_F(ResolveCliTest, NotSameAsSplitsPerDocumentAndExplainSaysWhy) {
   std::string merged = Explain("邬晓岚", "--label Person");
   EXPECT_TRUE(Has(merged, "1 node(s) named or aliased 邬晓岚")) << merged;
   EXPECT_TRUE(Has(merged, "documents: 2")) << merged;
-  EXPECT_TRUE(Has(merged, "merged: its mentions in 2 documents have the same label, name and scope"))
+  EXPECT_TRUE(
+      Has(merged, "merged: its mentions in 2 documents have the same label, name and scope"))
       << merged;
   EXPECT_TRUE(Has(merged, "县长 @ ")) << merged;
 
@@ -83,8 +84,9 @@ TEST_F(ResolveCliTest, NotSameAsSplitsPerDocumentAndExplainSaysWhy) {
   EXPECT_TRUE(Has(apart, "2 node(s) named or aliased 邬晓岚")) << apart;
   EXPECT_TRUE(Has(apart, "scope: document:a.txt")) << apart;
   EXPECT_TRUE(Has(apart, "scope: document:b.txt")) << apart;
-  EXPECT_TRUE(Has(apart, "kept apart from the other Person 邬晓岚: their scopes differ "
-                         "('document:a.txt' here, 'document:b.txt' there)"))
+  EXPECT_TRUE(Has(apart,
+                  "kept apart from the other Person 邬晓岚: their scopes differ "
+                  "('document:a.txt' here, 'document:b.txt' there)"))
       << apart;
   EXPECT_TRUE(Has(apart, "curated: not-same-as Person 邬晓岚")) << apart;
 

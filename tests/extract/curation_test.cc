@@ -51,6 +51,17 @@ const EntityRecord* FindEntity(const ExtractedDocument& doc, const std::string& 
   return nullptr;
 }
 
+// A SourceDocument with these fields (designated initializers would warn for the others).
+SourceDocument Source(std::string key, std::string source = "", std::string url = "",
+                      std::string region = "") {
+  SourceDocument doc;
+  doc.source_key = std::move(key);
+  doc.source = std::move(source);
+  doc.url = std::move(url);
+  doc.region = std::move(region);
+  return doc;
+}
+
 std::string PropertyOf(const EntityRecord& e, std::string_view key) {
   const std::string* value = FindProperty(e.props, key);
   return value ? *value : "";
@@ -138,24 +149,24 @@ TEST(SourceRegionTest, MatchesSourceHostOrFolder) {
       "source-region 岚溪日报 岚溪市\n"
       "source-region www.example-gov.cn 岚溪市桐岭县\n"
       "source-region archive/tongling/ 岚溪市/桐岭县\n");
-  SourceDocument by_source{.source_key = "x.txt", .source = "岚溪日报"};
+  SourceDocument by_source = Source("x.txt", "岚溪日报");
   EXPECT_EQ(ApplySourceRegion(c, &by_source), &c.rules[0]);
   EXPECT_EQ(by_source.region, "岚溪市");
 
-  SourceDocument by_host{.source_key = "y.html", .url = "http://WWW.example-gov.cn/a/1.html"};
+  SourceDocument by_host = Source("y.html", "", "http://WWW.example-gov.cn/a/1.html");
   EXPECT_EQ(ApplySourceRegion(c, &by_host), &c.rules[1]);
   EXPECT_EQ(by_host.region, "岚溪市桐岭县");
 
-  SourceDocument by_folder{.source_key = "archive/tongling/2024/5.txt"};
+  SourceDocument by_folder = Source("archive/tongling/2024/5.txt");
   EXPECT_EQ(ApplySourceRegion(c, &by_folder), &c.rules[2]);
   EXPECT_EQ(by_folder.region, "岚溪市/桐岭县");
-  SourceDocument inside{.source_key = "/data/archive/tongling/5.txt"};
+  SourceDocument inside = Source("/data/archive/tongling/5.txt");
   EXPECT_NE(ApplySourceRegion(c, &inside), nullptr);
-  SourceDocument similar{.source_key = "archive/tongling2/5.txt"};  // not that folder
+  SourceDocument similar = Source("archive/tongling2/5.txt");  // not that folder
   EXPECT_EQ(ApplySourceRegion(c, &similar), nullptr);
   EXPECT_EQ(similar.region, "");
 
-  SourceDocument own{.source_key = "z.txt", .source = "岚溪日报", .region = "云川市"};
+  SourceDocument own = Source("z.txt", "岚溪日报", "", "云川市");
   EXPECT_EQ(ApplySourceRegion(c, &own), nullptr);  // the document's own region comes first
   EXPECT_EQ(own.region, "云川市");
 }
@@ -168,8 +179,8 @@ TEST(ApplyCurationTest, SameAsMergesTwoScopedEntitiesAndTheirFacts) {
   EntityRecord office = MakeEntity(NodeLabel::kOrganization, "桐岭县政府");
   ExtractedDocument doc = Page({by_paper, by_city, office});
   const EntityRecord& page = doc.entities[0];
-  doc.facts.push_back(MakeFact(EdgeType::kHoldsPosition, by_paper, office, {0, 3},
-                               {{"title", "县长"}}));
+  doc.facts.push_back(
+      MakeFact(EdgeType::kHoldsPosition, by_paper, office, {0, 3}, {{"title", "县长"}}));
   doc.facts.push_back(MakeFact(EdgeType::kCoMentioned, by_paper, by_city, {0, 6}));
   doc.facts.push_back(MakeFact(EdgeType::kMentionedIn, by_paper, page, {0, 3}, {{"count", "1"}}));
   doc.facts.push_back(MakeFact(EdgeType::kMentionedIn, by_city, page, {3, 6}, {{"count", "2"}}));
