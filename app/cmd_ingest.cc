@@ -1,19 +1,24 @@
-// `tupu ingest [--db DIR] [--jobs N] [--precision auto|fp32|int16] PATH...`: read files, folders or
-// stdin, extract the facts and store them, one atomic batch per document. Prints a progress bar on
-// a terminal and a summary that names the tagger arithmetic that ran.
+// `tupu ingest [--db DIR] [--jobs N] [--precision auto|fp32|int16] [--curation FILE] PATH...`:
+// read files, folders or stdin, extract the facts and store them, one atomic batch per document,
+// with the user's curation rules applied (docs/curation.md). Prints a progress bar on a terminal
+// and a summary that names the tagger arithmetic that ran.
 // Exit code: 0 all went in; 3 some inputs were skipped (each named on stderr); 1 nothing could be
-// done (the database could not be opened, the model is missing) or the store failed mid-way.
+// done (the database could not be opened, the model is missing, the curation file has bad lines)
+// or the store failed mid-way; 2 a --curation file that does not exist.
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
+#include <optional>
 #include <thread>
 
 #include "app/command_registry.h"
 #include "app/ingest_pipeline.h"
 #include "app/progress_bar.h"
+#include "extract/curation.h"
 #include "extract/document_reader.h"
 #include "extract/extractor.h"
 #include "extract/lac_tagger.h"
@@ -31,6 +36,7 @@ struct IngestArgs {
   bool no_tagger = false;
   std::string model_dir;
   std::string precision;  // set by AddPrecisionOption
+  std::string curation;   // "": tupu-curation.txt in the working folder, when there is one
 };
 
 std::atomic<bool> g_stop{false};
@@ -56,7 +62,31 @@ void PrintSummary(const IngestStats& stats, const LacTagger* tagger, const std::
   }
 }
 
+// The curation file named by --curation (which must exist), else the working folder's
+// tupu-curation.txt when there is one (like the default database, it lives where tupu runs).
+// Nothing when neither: ingest without rules.
+Result<std::optional<Curation>> LoadIngestCuration(const IngestArgs& args) {
+  std::string path = args.curation;
+  if (path.empty()) {
+    std::error_code ec;
+    if (!std::filesystem::exists(kDefaultCurationFile, ec)) return std::optional<Curation>();
+    path = kDefaultCurationFile;
+  }
+  TUPU_ASSIGN_OR_RETURN(Curation curation, LoadCuration(path));
+  return std::optional<Curation>(std::move(curation));
+}
+
 int RunIngest(const IngestArgs& args) {
+  auto curation = LoadIngestCuration(args);
+  if (!curation.ok()) {
+    fmt::print(stderr, "tupu ingest: {}\n", curation.status().ToString());
+    return curation.status().IsNotFound() ? kExitUsage : kExitFailure;
+  }
+  if (*curation && !args.quiet) {
+    fmt::print(stderr, "curation: {} rule(s) from {}\n", (*curation)->rules.size(),
+               (*curation)->file);
+  }
+
   StoreOptions store_options;
   store_options.wait_for_lock = args.wait;
   auto store = GraphStore::Open(args.db, store_options);
@@ -91,6 +121,7 @@ int RunIngest(const IngestArgs& args) {
   IngestPipelineOptions options;
   options.jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
   options.stop = &g_stop;
+  options.curation = *curation ? &**curation : nullptr;
   options.on_skip = [&](const std::string& origin, const Status& status) {
     progress.Finish();
     fmt::print(stderr, "skipped {}: {}\n", origin, status.message());
@@ -141,6 +172,10 @@ void AddIngestCommand(CLI::App& root, int* exit_code) {
   cmd->add_option("--model-dir", args->model_dir,
                   "lac_small model folder (default: $TUPU_LAC_DIR, else python3-jieba's)");
   AddPrecisionOption(cmd, &args->precision);
+  cmd->add_option("--curation", args->curation,
+                  "Curation rules (source-region, alias, same-as, not-same-as; docs/curation.md), "
+                  "applied at every ingest (default: tupu-curation.txt in the working folder, "
+                  "when there is one)");
   cmd->add_flag("--no-tagger", args->no_tagger,
                 "Extract with rules only, without the lac_small tagger (lower recall)");
   cmd->callback([args, exit_code] { *exit_code = RunIngest(*args); });

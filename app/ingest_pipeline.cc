@@ -92,6 +92,16 @@ class Window {
   std::map<uint64_t, Done> done_;
 };
 
+// Extracts `source` with the user's rules, when there are any, applied around the extraction.
+Result<ExtractedDocument> ExtractCurated(const Extractor& extractor, const Curation* curation,
+                                         SourceDocument* source) {
+  if (curation == nullptr || curation->empty()) return extractor.Extract(*source);
+  const CurationRule* region_rule = ApplySourceRegion(*curation, source);
+  Result<ExtractedDocument> extracted = extractor.Extract(*source);
+  if (extracted.ok()) ApplyCuration(*curation, &*extracted, region_rule);
+  return extracted;
+}
+
 }  // namespace
 
 IngestStats RunIngestPipeline(const std::vector<std::string>& paths, const DocumentReader& reader,
@@ -136,7 +146,7 @@ IngestStats RunIngestPipeline(const std::vector<std::string>& paths, const Docum
         done.origin = work->source.origin;
         done.bytes = work->source.text.size();
         done.input_bytes = work->source.input_bytes ? work->source.input_bytes : done.bytes;
-        done.extracted = extractor.Extract(work->source);
+        done.extracted = ExtractCurated(extractor, options.curation, &work->source);
         window.Complete(work->seq, std::move(done));
       }
     });

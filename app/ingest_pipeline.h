@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "extract/curation.h"
 #include "extract/document_reader.h"
 #include "extract/extractor.h"
 #include "store/graph_store.h"
@@ -46,6 +47,9 @@ struct IngestPipelineOptions {
   const std::atomic<bool>* stop = nullptr;  // set (e.g. by SIGINT) to stop after whole documents
   // Called for every skipped input, with its origin and the reason.
   std::function<void(const std::string& origin, const Status& status)> on_skip;
+  // The user's curation rules (not owned; nullptr: none): source-region before each document is
+  // extracted, the entity rules after (extract/curation.h).
+  const Curation* curation = nullptr;
   // Called after every written document (for progress display).
   std::function<void(const IngestStats& stats)> on_progress;
 };

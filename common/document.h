@@ -91,4 +91,10 @@ struct ExtractedDocument {
   DocId id() const { return MakeDocId(source_key); }
 };
 
+// The property of the page's Document entity (named source_key) that lists the user's curation
+// rules that applied to the document (extract/curation.h). The store takes a document whose text
+// is unchanged but whose list differs as changed, so that an edited rule reaches documents
+// already stored at the next ingest.
+inline constexpr char kCurationStampProperty[] = "curation";
+
 }  // namespace tupu

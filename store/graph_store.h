@@ -167,6 +167,11 @@ class GraphStore {
   // Point lookups. NotFound when absent.
   virtual Result<StoredNode> GetNode(NodeId id) const = 0;
   virtual Result<NodeId> FindNode(NodeLabel label, const std::string& name_or_alias) const = 0;
+  // Every node of `label` whose canonical name or alias is `name_or_alias` (namesakes kept apart
+  // by their scopes, nodes sharing an alias), canonical names first, then in id order; empty when
+  // none. The default scans every node; RocksGraphStore reads the names index.
+  virtual Result<std::vector<NodeId>> FindNodes(NodeLabel label,
+                                                const std::string& name_or_alias) const;
   virtual Result<StoredDocument> GetDocument(DocId id) const = 0;
   virtual Result<DocId> FindDocument(const std::string& source_key) const = 0;
 

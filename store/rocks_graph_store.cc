@@ -5,6 +5,7 @@
 #include <rocksdb/db.h>
 #include <rocksdb/write_batch.h>
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <optional>
@@ -68,6 +69,8 @@ class RocksGraphStore final : public GraphStore {
 
   Result<StoredNode> GetNode(NodeId id) const override;
   Result<NodeId> FindNode(NodeLabel label, const std::string& name_or_alias) const override;
+  Result<std::vector<NodeId>> FindNodes(NodeLabel label,
+                                        const std::string& name_or_alias) const override;
   Result<StoredDocument> GetDocument(DocId id) const override;
   Result<DocId> FindDocument(const std::string& source_key) const override;
 
@@ -139,6 +142,9 @@ class RocksGraphStore final : public GraphStore {
                 const std::string& what);
   // The first failed commit's error (OK while none failed). Guarded by write_mutex_.
   Status RefuseAfterFailedWrite() const;
+  // Whether the stored page of `doc` had the same curation rules applied as `doc` has
+  // (kCurationStampProperty of the page's Document node; both absent is the same).
+  Result<bool> SameCurationStamp(const ExtractedDocument& doc) const;
 
   std::unique_ptr<RocksDatabase> db_;
   std::mutex write_mutex_;  // one Ingest/RemoveDocument at a time: each reads, then writes
@@ -238,6 +244,23 @@ Result<StoredEdge> RocksGraphStore::MakeEdge(const keys::EdgeKeyParts& parts,
   e.span = v.span;
   e.props = std::move(v.props);
   return e;
+}
+
+Result<bool> RocksGraphStore::SameCurationStamp(const ExtractedDocument& doc) const {
+  std::string incoming;
+  for (const auto& e : doc.entities) {
+    if (e.label != NodeLabel::kDocument || e.name != doc.source_key) continue;
+    if (const std::string* stamp = FindProperty(e.props, kCurationStampProperty)) incoming = *stamp;
+    break;
+  }
+  auto raw = GetRaw(Cf::kNodes, keys::IdKey(MakeNodeId(NodeLabel::kDocument, doc.source_key)));
+  if (!raw.ok()) {
+    if (raw.status().IsNotFound()) return incoming.empty();
+    return raw.status();
+  }
+  TUPU_ASSIGN_OR_RETURN(auto stored, DecodeNode(*raw));
+  const std::string* stamp = FindProperty(stored.node.props, kCurationStampProperty);
+  return (stamp ? *stamp : std::string()) == incoming;
 }
 
 Status RocksGraphStore::LoadPending(NodeId id,
@@ -348,8 +371,11 @@ Result<IngestOutcome> RocksGraphStore::Ingest(const ExtractedDocument& doc) {
     TUPU_ASSIGN_OR_RETURN(std::string old_raw, GetRaw(Cf::kDocs, keys::IdKey(old_id)));
     TUPU_ASSIGN_OR_RETURN(StoredDocument old_doc, DecodeDocument(old_raw));
     if (old_doc.content_hash == content_hash && old_doc.text == doc.text) {
-      outcome.kind = IngestOutcome::Kind::kUnchanged;
-      return outcome;
+      TUPU_ASSIGN_OR_RETURN(bool same_curation, SameCurationStamp(doc));
+      if (same_curation) {
+        outcome.kind = IngestOutcome::Kind::kUnchanged;
+        return outcome;
+      }
     }
     replacing = true;
   } else if (!by_key.status().IsNotFound()) {
@@ -415,6 +441,9 @@ Result<IngestOutcome> RocksGraphStore::Ingest(const ExtractedDocument& doc) {
       n.label = e.label;
       n.name = e.name;
       p.next.node.mentions = 0;
+      // Properties come again from the documents being written: a property the new version no
+      // longer gives (a curation rule removed) must not outlive it.
+      n.props.clear();
     }
     if (!mentions_here.count(id)) {
       ++p.next.documents;
@@ -507,6 +536,21 @@ Result<NodeId> RocksGraphStore::FindNode(NodeLabel label, const std::string& nam
   if (canonical) return *canonical;
   if (alias) return *alias;
   return Status::NotFound("no " + std::string(NodeLabelName(label)) + " named " + name_or_alias);
+}
+
+Result<std::vector<NodeId>> RocksGraphStore::FindNodes(NodeLabel label,
+                                                       const std::string& name_or_alias) const {
+  std::vector<NodeId> canonical, alias;
+  const std::string prefix = keys::NamePrefix(label, name_or_alias);
+  TUPU_RETURN_IF_ERROR(ScanPrefix(
+      Cf::kNames, prefix, [&](const Slice& key, const Slice& value, bool*) -> Status {
+        if (key.size() != prefix.size() + 8) return Status::OK();
+        NodeId id = keys::ReadBigEndian64(View(key).substr(prefix.size()));
+        (value.size() == 1 && value[0] == 1 ? canonical : alias).push_back(id);
+        return Status::OK();
+      }));
+  canonical.insert(canonical.end(), alias.begin(), alias.end());
+  return canonical;
 }
 
 Result<StoredDocument> RocksGraphStore::GetDocument(DocId id) const {
@@ -879,6 +923,22 @@ Status GraphStore::Annotate(NodeId, const std::string&, const std::string&) {
 }
 
 Result<Properties> GraphStore::Annotations(NodeId) const { return Properties(); }
+
+Result<std::vector<NodeId>> GraphStore::FindNodes(NodeLabel label,
+                                                  const std::string& name_or_alias) const {
+  std::vector<NodeId> canonical, alias;
+  TUPU_RETURN_IF_ERROR(ForEachNode([&](const StoredNode& n) {
+    if (n.label != label) return true;
+    if (n.name == name_or_alias) {
+      canonical.push_back(n.id);
+    } else if (std::find(n.aliases.begin(), n.aliases.end(), name_or_alias) != n.aliases.end()) {
+      alias.push_back(n.id);
+    }
+    return true;
+  }));
+  canonical.insert(canonical.end(), alias.begin(), alias.end());
+  return canonical;
+}
 
 Status GraphStore::ForEachAnnotation(const std::function<bool(NodeId, const Properties&)>&) const {
   return Status::OK();

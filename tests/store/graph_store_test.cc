@@ -285,6 +285,52 @@ TEST_F(GraphStoreTest, SharedAliasResolvesToTheCanonicalOwnerFirst) {
   EXPECT_EQ(*still, PersonId("王建国"));
 }
 
+TEST_F(GraphStoreTest, FindNodesListsNamesakesThenAliasOwners) {
+  ExtractedDocument doc = VisitReport("news/visit.txt");
+  EntityRecord namesake = doc.entities[1];  // 王建国 of another scope: another node
+  namesake.scope = "source:某报";
+  namesake.aliases.clear();
+  doc.entities.push_back(namesake);
+  doc.entities[2].aliases = {"王建国"};  // 刘晓红, also written 王建国
+  ASSERT_OK(store_->Ingest(doc));
+  auto found = store_->FindNodes(NodeLabel::kPerson, "王建国");
+  ASSERT_OK(found);
+  ASSERT_EQ(found->size(), 3u);
+  std::set<NodeId> canonical = {(*found)[0], (*found)[1]};
+  EXPECT_EQ(canonical, (std::set<NodeId>{PersonId("王建国"), namesake.key().id()}));
+  EXPECT_EQ((*found)[2], PersonId("刘晓红"));
+  auto scanned = store_->GraphStore::FindNodes(NodeLabel::kPerson, "王建国");  // the default
+  ASSERT_OK(scanned);
+  EXPECT_EQ(*scanned, *found);
+  auto none = store_->FindNodes(NodeLabel::kOrganization, "王建国");
+  ASSERT_OK(none);
+  EXPECT_TRUE(none->empty());
+}
+
+TEST_F(GraphStoreTest, UnchangedTextWithOtherCurationIsReplaced) {
+  auto with_rules = [](const std::string& rules) {
+    ExtractedDocument doc = VisitReport("news/visit.txt");
+    if (!rules.empty()) SetProperty(&doc.entities[0].props, kCurationStampProperty, rules);
+    return doc;
+  };
+  const NodeId page = MakeNodeId(NodeLabel::kDocument, "news/visit.txt");
+  ASSERT_OK(store_->Ingest(with_rules("")));
+  EXPECT_EQ(IngestKind(with_rules("alias Person 王建国 王某")), IngestOutcome::Kind::kReplaced);
+  EXPECT_EQ(IngestKind(with_rules("alias Person 王建国 王某")), IngestOutcome::Kind::kUnchanged);
+  auto stamped = store_->GetNode(page);
+  ASSERT_OK(stamped);
+  EXPECT_NE(FindProperty(stamped->props, kCurationStampProperty), nullptr);
+  // The rule removed: replaced again, and the stamp goes with it (else every ingest would
+  // replace the page).
+  EXPECT_EQ(IngestKind(with_rules("")), IngestOutcome::Kind::kReplaced);
+  auto plain = store_->GetNode(page);
+  ASSERT_OK(plain);
+  EXPECT_EQ(FindProperty(plain->props, kCurationStampProperty), nullptr);
+  EXPECT_NE(FindProperty(plain->props, "title"), nullptr) << "the page's own properties stay";
+  EXPECT_EQ(IngestKind(with_rules("")), IngestOutcome::Kind::kUnchanged);
+  Counts();
+}
+
 TEST_F(GraphStoreTest, FactWithUnknownEndpointIsRefused) {
   ExtractedDocument doc = VisitReport("news/visit.txt");
   doc.facts[1].dst = EntityKey{NodeLabel::kOrganization, "不在实体表里的单位"};
