@@ -82,11 +82,13 @@ TEST_F(ResolveCliTest, NotSameAsSplitsPerDocumentAndExplainSaysWhy) {
   EXPECT_TRUE(Has(summary, "2 replaced")) << summary;
   std::string apart = Explain("邬晓岚", "--label Person");
   EXPECT_TRUE(Has(apart, "2 node(s) named or aliased 邬晓岚")) << apart;
-  EXPECT_TRUE(Has(apart, "scope: document:a.txt")) << apart;
-  EXPECT_TRUE(Has(apart, "scope: document:b.txt")) << apart;
+  // Files of the working folder have the source "." (their folder); the rule keeps each
+  // document's mentions to it.
+  EXPECT_TRUE(Has(apart, "scope: source:.|document:a.txt")) << apart;
+  EXPECT_TRUE(Has(apart, "scope: source:.|document:b.txt")) << apart;
   EXPECT_TRUE(Has(apart,
                   "kept apart from the other Person 邬晓岚: their scopes differ "
-                  "('document:a.txt' here, 'document:b.txt' there)"))
+                  "('source:.|document:a.txt' here, 'source:.|document:b.txt' there)"))
       << apart;
   EXPECT_TRUE(Has(apart, "curated: not-same-as Person 邬晓岚")) << apart;
 
@@ -106,18 +108,33 @@ TEST_F(ResolveCliTest, NotSameAsSplitsPerDocumentAndExplainSaysWhy) {
   EXPECT_EQ(check.exit_code, 0) << check.out;
 }
 
+// A paper's folder mapped to its county: its bare bodies are that county's, its officials that
+// city's, and its pages carry the region.
+TEST_F(ResolveCliTest, SourceRegionPlacesAPapersBareBodies) {
+  std::filesystem::create_directories(dir_.Sub("paper"));
+  WriteFileOrDie(dir_.Sub("paper/1.txt"), "5月6日，县委书记邬正平到柳河村调研。县委副书记、县长卢海川陪同。\n");
+  Rules("source-region paper 福建省三明市将乐县\n");
+  ASSERT_EQ(Tupu("ingest --db t.db paper").exit_code, 0);
+  std::string body = Explain("县委", "--label Organization");
+  EXPECT_TRUE(Has(body, "Organization 将乐县委  scope: -")) << body;
+  EXPECT_TRUE(Has(body, "region: 福建省/三明市/将乐县")) << body;
+  std::string person = Explain("邬正平");
+  EXPECT_TRUE(Has(person, "scope: 福建省/三明市")) << person;
+  EXPECT_TRUE(Has(person, "书记 @ 将乐县委")) << person;
+}
+
 TEST_F(ResolveCliTest, SameAsMergesTwoNamesIntoOneNode) {
   WriteFileOrDie(dir_.Sub("c.txt"), kPageC);
-  WriteFileOrDie(dir_.Sub("rules.txt"), "same-as Person 邬小岚 - = 邬晓岚 -\n");
+  WriteFileOrDie(dir_.Sub("rules.txt"), "same-as Person 邬小岚 source:. = 邬晓岚 source:.\n");
   CommandResult r = Tupu("ingest --db t.db --curation rules.txt a.txt c.txt");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::string out = Explain("邬小岚", "--label Person");
   EXPECT_TRUE(Has(out, "1 node(s) named or aliased 邬小岚")) << out;
-  EXPECT_TRUE(Has(out, "Person 邬晓岚  scope: -")) << out;
+  EXPECT_TRUE(Has(out, "Person 邬晓岚  scope: source:.")) << out;
   EXPECT_TRUE(Has(out, "found by its alias 邬小岚")) << out;
   EXPECT_TRUE(Has(out, "documents: 2")) << out;
-  EXPECT_TRUE(Has(out, "none (the name means one thing everywhere")) << out;
-  EXPECT_TRUE(Has(out, "curated: same-as Person 邬小岚 - = 邬晓岚 -")) << out;
+  EXPECT_TRUE(Has(out, "scope source (")) << out;
+  EXPECT_TRUE(Has(out, "curated: same-as Person 邬小岚 source:. = 邬晓岚 source:.")) << out;
 }
 
 TEST_F(ResolveCliTest, AliasIsFoundAndSurvivesAChangedPage) {

@@ -16,6 +16,9 @@ class FakeGraphStore : public GraphStore {
  public:
   NodeId AddNode(NodeLabel label, const std::string& name, const std::string& kind = "",
                  std::vector<std::string> aliases = {});
+  // A node with a scope (common/model.h) and other properties (a Document's region).
+  NodeId AddScopedNode(NodeLabel label, const std::string& name, const std::string& scope,
+                       std::vector<std::string> aliases = {}, Properties props = {});
   // Adds a document whose sentences are `sentences` joined; returns its id.
   DocId AddDocument(const std::string& source_key, const std::vector<std::string>& sentences,
                     const std::string& date = "");

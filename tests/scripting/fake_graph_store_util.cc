@@ -19,6 +19,18 @@ NodeId FakeGraphStore::AddNode(NodeLabel label, const std::string& name, const s
   return node.id;
 }
 
+NodeId FakeGraphStore::AddScopedNode(NodeLabel label, const std::string& name, const std::string& scope,
+                                     std::vector<std::string> aliases, Properties props) {
+  const NodeId plain = AddNode(label, name, "", std::move(aliases));
+  StoredNode node = nodes_[plain];
+  nodes_.erase(plain);
+  node.id = MakeNodeId(label, name, scope);
+  node.props = std::move(props);
+  if (!scope.empty()) SetProperty(&node.props, "scope", scope);
+  nodes_[node.id] = node;
+  return node.id;
+}
+
 DocId FakeGraphStore::AddDocument(const std::string& source_key,
                                   const std::vector<std::string>& sentences,
                                   const std::string& date) {

@@ -15,6 +15,26 @@ TEST_F(TraversalTest, VByLabelNameKindAndAlias) {
   EXPECT_EQ(Run("print(g:V{name='nobody'}:count())"), "0\n");
 }
 
+// Several nodes may carry one name (docs/resolution.md): g:V lists them all, canonical names
+// first; region= keeps the documents about a region and the nodes scoped in it.
+TEST_F(TraversalTest, VListsEveryNodeOfANameAndFiltersByRegion) {
+  store_ = std::make_unique<FakeGraphStore>();
+  store_->AddScopedNode(NodeLabel::kOrganization, "区委", "source:东方日报");
+  store_->AddScopedNode(NodeLabel::kOrganization, "区委", "source:西江晚报");
+  store_->AddScopedNode(NodeLabel::kOrganization, "海州区委", "江苏省/连云港市/海州区", {"区委"});
+  store_->AddScopedNode(NodeLabel::kOrganization, "海州区委", "辽宁省/阜新市/海州区", {"区委"});
+  store_->AddScopedNode(NodeLabel::kDocument, "a.txt", "", {}, {{"region", "江苏省/连云港市/海州区"}});
+  store_->AddScopedNode(NodeLabel::kDocument, "b.txt", "", {}, {{"region", "辽宁省/阜新市"}});
+  MakeRuntime(RuntimeOptions{});  // over this store
+  EXPECT_EQ(Run("print(g:V('区委'):count())"), "4\n");
+  EXPECT_EQ(Run("print(g:V('区委'):first().name)"), "区委\n");
+  EXPECT_EQ(Run("print(g:V{name='海州区委', region='连云港市'}:first().scope)"), "江苏省/连云港市/海州区\n");
+  EXPECT_EQ(Run("print(g:V{label='Document', region='阜新市'}:first().name)"), "b.txt\n");
+  EXPECT_EQ(Run("print(g:V{label='Document', region='江苏省/连云港市'}:count())"), "1\n");
+  EXPECT_EQ(Run("print(g:V{region='海州'}:count())"), "0\n");  // whole names only
+  EXPECT_NE(RunError("g:V{region=3}").find("region = a region's name or path"), std::string::npos);
+}
+
 TEST_F(TraversalTest, EByType) {
   EXPECT_EQ(Run("print(g:E('VISITED'):count(), g:E('VISITED', 'ACCOMPANIED'):count(), g:E():count())"),
             "4\t5\t8\n");

@@ -333,7 +333,7 @@ TEST_F(GraphStoreTest, UnchangedTextWithOtherCurationIsReplaced) {
 
 TEST_F(GraphStoreTest, FactWithUnknownEndpointIsRefused) {
   ExtractedDocument doc = VisitReport("news/visit.txt");
-  doc.facts[1].dst = EntityKey{NodeLabel::kOrganization, "不在实体表里的单位"};
+  doc.facts[1].dst = EntityKey{NodeLabel::kOrganization, "不在实体表里的单位", ""};
   auto outcome = store_->Ingest(doc);
   ASSERT_FALSE(outcome.ok());
   EXPECT_TRUE(outcome.status().IsInvalidArgument());
