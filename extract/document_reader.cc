@@ -13,6 +13,7 @@
 #include <system_error>
 #include <vector>
 
+#include "extract/domain_article_splitter.h"
 #include "extract/html_reader.h"
 #include "extract/pdf_reader.h"
 #include "extract/text_encoding.h"
@@ -158,6 +159,9 @@ Result<SourceDocument> TextDocument(std::string_view bytes, const std::string& k
   doc.source_key = key;
   doc.origin = key;
   doc.text = std::move(decoded.utf8);
+  // A saved article that begins with its address: the address is the page's (a curation file's
+  // source-region may name its host).
+  doc.url = std::string(domain::LeadingAddress(doc.text));
   return doc;
 }
 
