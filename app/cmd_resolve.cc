@@ -134,17 +134,24 @@ void ExplainWhy(const std::vector<NodeExplanation>& all, NodeExplanation* x) {
   } else {
     x->why.push_back("one document mentions it; scope " + ScopeKind(x->scope));
   }
+  // One line for all the namesakes, however many: a bare 市委 of a large archive has hundreds.
+  constexpr size_t kScopesShown = 4;
+  std::vector<std::string> others;
   for (const auto& other : all) {
     if (other.node.id == x->node.id || other.node.label != x->node.label ||
         other.node.name != x->node.name) {
       continue;
     }
-    x->why.push_back(
-        fmt::format("kept apart from the other {} {}: their scopes differ ('{}' here, "
-                    "'{}' there)",
-                    label, x->node.name, x->scope.empty() ? "-" : x->scope,
-                    other.scope.empty() ? "-" : other.scope));
+    others.push_back("'" + (other.scope.empty() ? std::string("-") : other.scope) + "'");
   }
+  if (others.empty()) return;
+  const std::string where = others.size() == 1 ? "there" : "theirs";
+  std::string listed;
+  for (size_t i = 0; i < others.size() && i < kScopesShown; ++i) listed += (i ? ", " : "") + others[i];
+  if (others.size() > kScopesShown) listed += fmt::format(" and {} more", others.size() - kScopesShown);
+  x->why.push_back(fmt::format("kept apart from the other {}{} {}: their scopes differ ('{}' here, {} {})",
+                               others.size() == 1 ? "" : std::to_string(others.size()) + " ", label,
+                               x->node.name, x->scope.empty() ? "-" : x->scope, listed, where));
 }
 
 Result<std::vector<NodeExplanation>> Explain(const GraphStore& store, const ResolveArgs& args) {

@@ -47,8 +47,17 @@ bool IsZoneBody(std::u32string_view name) {
 
 // The divisions written at the start of `name`, one after the other, each inside the one before
 // (西安市长安区委 -> 西安市, 长安区; not 西峡县林业局 -> 西峡县 + a town called 林业局 elsewhere).
+// 中共安吉县委, 民盟红河州委: the length of a party's name before the region (no part of where
+// the body is), else 0.
+size_t PartyPrefixLength(std::u32string_view name) {
+  for (std::u32string_view party : {U"中共", U"民革", U"民盟", U"民建", U"民进", U"农工党", U"致公党", U"九三学社", U"台盟"})
+    if (name.substr(0, party.size()) == party) return party.size();
+  return 0;
+}
+
 std::vector<const Division*> LeadingDivisions(std::u32string_view name) {
   std::vector<const Division*> out;
+  name.remove_prefix(PartyPrefixLength(name));
   size_t at = 0;
   for (const PlaceMatch& m : Gazetteer::Get().FindPlaces(name)) {
     if (m.begin != at || m.short_form) break;
@@ -87,16 +96,17 @@ std::string WithoutRegionsAbove(std::u32string_view name) {
   const std::vector<const Division*> leading = LeadingDivisions(name);
   // 连云港市高新区管委会: a zone's bodies are named without their city, as most articles write
   // them (and scoped by their source, below).
-  size_t all = 0;
+  const size_t party = PartyPrefixLength(name);
+  size_t all = party;
   for (const Division* d : leading) all += d->name.size();
   if (!leading.empty() && IsZoneBody(name.substr(all))) return ToUtf8(name.substr(all));
   if (leading.size() < 2) return "";
   const Division* meant = DeepestAgreeing(leading);
   if (meant == nullptr || meant->name != leading.back()->name) return "";
-  size_t prefix = 0;
-  for (size_t i = 0; i + 1 < leading.size(); ++i) prefix += leading[i]->name.size();
-  if (name.size() - prefix < 2) return "";
-  return ToUtf8(name.substr(prefix));
+  size_t above = 0;
+  for (size_t i = 0; i + 1 < leading.size(); ++i) above += leading[i]->name.size();
+  if (name.size() - party - above < 2) return "";
+  return ToUtf8(std::u32string(name.substr(0, party)) + std::u32string(name.substr(party + above)));
 }
 
 void RenameEndpoint(const std::map<std::string, std::string>& renamed, EntityKey* key) {
@@ -144,6 +154,18 @@ void NameFromLowestRegion(ExtractedDocument* doc) {
   doc->facts = std::move(facts);
 }
 
+// The name that best says where a body led by its region is: the longest of its name and the
+// aliases that end with it (连云港市海州区委 for 海州区委: the city says which 海州区). Others (a
+// zone's body, whatever city was written) are placed by their own name.
+std::string PlacingName(const EntityRecord& e) {
+  if (LeadingDivisions(ToU32(e.name)).empty()) return e.name;
+  std::string best = e.name;
+  for (const std::string& alias : e.aliases)
+    if (alias.size() > best.size() && alias.compare(alias.size() - e.name.size(), e.name.size(), e.name) == 0)
+      best = alias;
+  return best;
+}
+
 class Resolver {
  public:
   Resolver(const ResolutionContext& ctx, ExtractedDocument* doc) : ctx_(ctx), doc_(doc) {}
@@ -179,21 +201,26 @@ class Resolver {
   }
 
   std::string OrganizationScope(const EntityRecord& e) {
-    const std::u32string name = ToU32(e.name);
+    const std::u32string name = ToU32(PlacingName(e));
     const Division* region = RegionOf(e);
     OrgWhere& where = where_[e.name];
     if (IsNational(name)) {
       where.national = true;
       return "";
     }
-    const std::vector<const Division*> leading = LeadingDivisions(name);
-    if (!leading.empty() && leading.front()->level == DivisionLevel::kTown) return LedByTownScope(leading.front(), region, &where);
-    if (!leading.empty()) return LedByPlaceScope(leading, region, &where);
     // A name that needs a place the document did not give (市委, 高新区管委会, 石佛办事处) means
     // one thing within its source: a local paper's bodies, zones and villages are its own. Not
     // the article's region: the same paper's next article may not name it, and the two would
-    // then be two nodes.
-    if (IsBareLevelBody(name) || IsZoneBody(name) || e.kind == "place") {
+    // then be two nodes. A zone's bodies are their source's even where the statistics list the
+    // zone as a district (高新区) and the city was written.
+    if (IsZoneBody(ToU32(e.name))) {
+      where.local = true;
+      return ctx_.unknown_place_scope;
+    }
+    const std::vector<const Division*> leading = LeadingDivisions(name);
+    if (!leading.empty() && leading.front()->level == DivisionLevel::kTown) return LedByTownScope(leading.front(), region, &where);
+    if (!leading.empty()) return LedByPlaceScope(leading, region, &where);
+    if (IsBareLevelBody(name) || e.kind == "place") {
       where.local = true;
       return ctx_.unknown_place_scope;
     }

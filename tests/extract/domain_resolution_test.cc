@@ -112,6 +112,18 @@ TEST(Resolution, SameNamedDistrictsAreScopedByTheirCity) {
   EXPECT_TRUE(testing::HasAlias(a, "阜新市海州区委"));
 }
 
+TEST(Resolution, TheCityWrittenBeforeADistrictSaysWhichItIs) {
+  // The article's places disagree (五龙街道 is 阜新's); the name as written still says which.
+  auto d = ExtractText("4月2日,中共连云港市海州区委书记甲乙丙到五龙街道调研。", nullptr, "a.txt");
+  EXPECT_EQ(ScopeOf(d, NodeLabel::kOrganization, "海州区委"), "江苏省/连云港市/海州区");
+  EXPECT_EQ(ScopeOf(d, NodeLabel::kPerson, "甲乙丙"), "江苏省/连云港市");
+}
+
+TEST(Resolution, APartysNameBeforeTheRegionIsNoPlace) {
+  auto d = ExtractText("4月2日,民盟南阳市委副主委李文涛到某某村调研。", nullptr, "a.txt");
+  EXPECT_EQ(ScopeOf(d, NodeLabel::kPerson, "李文涛"), "河南省/南阳市");
+}
+
 TEST(Resolution, AUniqueRegionNeedsNoScope) {
   auto d = ExtractText("3月2日,西峡县委书记甲乙丙到某某镇调研。", nullptr, "a.txt");
   EXPECT_EQ(ScopeOf(d, NodeLabel::kOrganization, "西峡县委"), "");
