@@ -97,4 +97,12 @@ struct ExtractedDocument {
 // already stored at the next ingest.
 inline constexpr char kCurationStampProperty[] = "curation";
 
+// The property of the page's Document entity that names the version of the extraction rules that
+// made it (Extractor::kRulesVersion). Like the curation stamp, a different one makes an unchanged
+// text a changed document: after an upgrade, re-ingesting an archive brings it up to the new rules.
+inline constexpr char kRulesStampProperty[] = "rules";
+
+// The stamps compared, in this order.
+inline constexpr const char* kDocumentStampProperties[] = {kCurationStampProperty, kRulesStampProperty};
+
 }  // namespace tupu

@@ -1280,6 +1280,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
   const std::string url = doc.url.empty() ? std::string(domain::LeadingAddress(out.text)) : doc.url;
   if (!url.empty()) SetProperty(&page.props, "url", url);
   if (!out.source.empty()) SetProperty(&page.props, "source", out.source);
+  SetProperty(&page.props, kRulesStampProperty, kRulesVersion);
   domain::MergeShortCompanyNames(&out);  // `page` and the indices above are stale after it
 
   domain::ResolutionContext resolution;

@@ -16,6 +16,11 @@ struct ExtractorOptions {
 
 class Extractor {
  public:
+  // The version of the rules, stamped on every page (kRulesStampProperty). Change it with any
+  // change of the rules that changes what documents give (names, scopes, facts): the store then
+  // replaces pages whose text is unchanged when they are ingested again.
+  static constexpr const char* kRulesVersion = "2026-12-02 scopes";
+
   // `tagger` is not owned and must outlive the Extractor.
   Extractor(const LacTagger* tagger, ExtractorOptions options = {});
 

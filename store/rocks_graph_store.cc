@@ -142,8 +142,9 @@ class RocksGraphStore final : public GraphStore {
                 const std::string& what);
   // The first failed commit's error (OK while none failed). Guarded by write_mutex_.
   Status RefuseAfterFailedWrite() const;
-  // Whether the stored page of `doc` had the same curation rules applied as `doc` has
-  // (kCurationStampProperty of the page's Document node; both absent is the same).
+  // Whether the stored page of `doc` was made by the same extraction rules, with the same curation
+  // rules applied, as `doc` (kDocumentStampProperties of the page's Document node; both absent is
+  // the same).
   Result<bool> SameCurationStamp(const ExtractedDocument& doc) const;
 
   std::unique_ptr<RocksDatabase> db_;
@@ -247,20 +248,23 @@ Result<StoredEdge> RocksGraphStore::MakeEdge(const keys::EdgeKeyParts& parts,
 }
 
 Result<bool> RocksGraphStore::SameCurationStamp(const ExtractedDocument& doc) const {
-  std::string incoming;
-  for (const auto& e : doc.entities) {
-    if (e.label != NodeLabel::kDocument || e.name != doc.source_key) continue;
-    if (const std::string* stamp = FindProperty(e.props, kCurationStampProperty)) incoming = *stamp;
-    break;
-  }
+  const EntityRecord* page = nullptr;
+  for (const auto& e : doc.entities)
+    if (e.label == NodeLabel::kDocument && e.name == doc.source_key) page = &e;
+  auto stamp_of = [](const Properties& props, const char* key) {
+    const std::string* stamp = FindProperty(props, key);
+    return stamp ? *stamp : std::string();
+  };
   auto raw = GetRaw(Cf::kNodes, keys::IdKey(MakeNodeId(NodeLabel::kDocument, doc.source_key)));
-  if (!raw.ok()) {
-    if (raw.status().IsNotFound()) return incoming.empty();
-    return raw.status();
+  if (!raw.ok() && !raw.status().IsNotFound()) return raw.status();
+  Properties stored;
+  if (raw.ok()) {
+    TUPU_ASSIGN_OR_RETURN(auto node, DecodeNode(*raw));
+    stored = std::move(node.node.props);
   }
-  TUPU_ASSIGN_OR_RETURN(auto stored, DecodeNode(*raw));
-  const std::string* stamp = FindProperty(stored.node.props, kCurationStampProperty);
-  return (stamp ? *stamp : std::string()) == incoming;
+  for (const char* key : kDocumentStampProperties)
+    if (stamp_of(page ? page->props : Properties(), key) != stamp_of(stored, key)) return false;
+  return true;
 }
 
 Status RocksGraphStore::LoadPending(NodeId id,

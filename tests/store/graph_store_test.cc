@@ -331,6 +331,21 @@ TEST_F(GraphStoreTest, UnchangedTextWithOtherCurationIsReplaced) {
   Counts();
 }
 
+// A database made by older rules: re-ingesting the same archive after an upgrade brings each page
+// up to the new rules instead of keeping it as it was.
+TEST_F(GraphStoreTest, UnchangedTextFromOtherRulesIsReplaced) {
+  auto made_by = [](const std::string& rules) {
+    ExtractedDocument doc = VisitReport("news/visit.txt");
+    if (!rules.empty()) SetProperty(&doc.entities[0].props, kRulesStampProperty, rules);
+    return doc;
+  };
+  ASSERT_OK(store_->Ingest(made_by("")));  // before pages were stamped
+  EXPECT_EQ(IngestKind(made_by("v2")), IngestOutcome::Kind::kReplaced);
+  EXPECT_EQ(IngestKind(made_by("v2")), IngestOutcome::Kind::kUnchanged);
+  EXPECT_EQ(IngestKind(made_by("v3")), IngestOutcome::Kind::kReplaced);
+  Counts();
+}
+
 TEST_F(GraphStoreTest, FactWithUnknownEndpointIsRefused) {
   ExtractedDocument doc = VisitReport("news/visit.txt");
   doc.facts[1].dst = EntityKey{NodeLabel::kOrganization, "不在实体表里的单位", ""};
