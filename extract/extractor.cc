@@ -389,6 +389,17 @@ int HostBeforeAccompanyFrame(std::u32string_view s, const std::vector<domain::Pe
 }
 
 // A name as a person's node calls it: 钱  红 (spaced for width in a list) is 钱红.
+// 要认真落实县委书记甲在…的讲话: the chain's phrase reaches back over the verb whose object the
+// chain is; its body starts after the verb. Returns where it starts within `phrase` (0: at once).
+// Only verbs no body's name holds (组织 is in 组织部).
+size_t VerbBeforeChainLength(std::u32string_view phrase) {
+  size_t start = 0;
+  for (std::u32string_view verb : {U"落实", U"贯彻", U"传达"})
+    for (size_t at = phrase.find(verb); at != std::u32string_view::npos; at = phrase.find(verb, at + 1))
+      start = std::max(start, at + verb.size());
+  return start < phrase.size() ? start : 0;
+}
+
 // 乐县 of 将乐县 (the tagger cut 将 off as a preposition): the end of a place the article
 // names, not a county of its own.
 bool EndsANamedPlace(const domain::OrgContext& ctx, std::u32string_view word) {
@@ -846,7 +857,7 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
           note(orgs.back(), link.org_begin, link.org_end);
           for (size_t k = link.org_begin; k < link.org_end; ++k) org_taken[k] = true;
         } else if (link.org_end > link.org_begin) {
-          orgs = add_orgs(link.org_begin, link.org_end, true);
+          orgs = add_orgs(link.org_begin + VerbBeforeChainLength(org_text), link.org_end, true);
         }
         const std::u32string title(
             std::u32string_view(s).substr(link.title_begin, link.title_end - link.title_begin));
@@ -876,8 +887,8 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
         // Title + name as written (县水利局局长甲, 县长乙): an alias to look the person up by;
         // a few per person, since a long career would otherwise list every post.
         if (b.Get(person).aliases.size() < kMaxPersonAliases) {
-          b.Alias(person, domain::ToUtf8(std::u32string_view(s).substr(
-                              link.org_begin, link.title_end - link.org_begin)) +
+          const size_t from = link.org_begin + VerbBeforeChainLength(org_text);
+          b.Alias(person, domain::ToUtf8(std::u32string_view(s).substr(from, link.title_end - from)) +
                               b.Get(person).name);
         }
       }

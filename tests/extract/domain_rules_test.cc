@@ -31,6 +31,14 @@ TEST(DomainTitleChain, StandingCommitteeAndDeputyMayor) {
   EXPECT_EQ(Prop(mayor[0], "title"), "常务副市长");
 }
 
+TEST(DomainTitleChain, AVerbBeforeTheChainIsNoPartOfItsBody) {
+  // 要认真落实县委书记甲的讲话要求: the body is 县委, and the verb is in no name.
+  auto d = ExtractText("5月6日,县长王建平强调,要认真落实县委书记李卫东在全县会议上的讲话要求。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "李卫东", "县委").size(), 1u);
+  EXPECT_FALSE(testing::HasAlias(d, "认真落实县委"));
+  EXPECT_FALSE(testing::HasAlias(d, "认真落实县委书记李卫东"));
+}
+
 TEST(DomainBylines, BylineRightAfterTheLeadWord) {
   auto d = ExtractText("本报讯 记者 田雨 通讯员 何丽 11月22日,副省长欧阳明辉赴南阳市调研。");
   EXPECT_EQ(FindFacts(d, EdgeType::kAuthored, "田雨", "").size(), 1u);
