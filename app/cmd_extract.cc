@@ -1,8 +1,10 @@
-// `tupu extract [--format text|json|graph] [--no-tagger] PATH...`: runs the domain layer on files
-// (or folders, or - for stdin) and prints what it found, storing nothing. `text` marks entities
-// in each sentence and lists facts with their evidence (for debugging quality); `json` gives each
-// document's ExtractedDocument; `graph` merges all documents into the nodes/edges JSON that
-// ../shared/eval/score.py reads. Exit code: 0, 1 (model missing), 3 (some inputs skipped).
+// `tupu extract [--format text|json|graph] [--no-tagger] [--curation FILE] PATH...`: runs the
+// domain layer on files (or folders, or - for stdin), with the user's curation rules as ingest
+// applies them, and prints what it found, storing nothing. `text` marks entities in each sentence
+// and lists facts with their evidence (for debugging quality); `json` gives each document's
+// ExtractedDocument; `graph` merges all documents into the nodes/edges JSON that
+// ../shared/eval/score.py reads. Exit code: 0, 1 (model missing, bad curation lines), 2 (a
+// --curation file that does not exist), 3 (some inputs skipped).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -14,6 +16,7 @@
 
 #include "app/command_registry.h"
 #include "extract/document_reader.h"
+#include "extract/curated_extraction.h"
 #include "extract/extractor.h"
 #include "extract/lac_tagger.h"
 
@@ -25,6 +28,7 @@ struct ExtractArgs {
   std::string format = "text";
   bool no_tagger = false;
   std::string model_dir;
+  std::string curation;  // "": tupu-curation.txt in the working folder, when there is one
 };
 
 nlohmann::json PropsJson(const Properties& props) {
@@ -169,6 +173,12 @@ int RunExtract(const ExtractArgs& args) {
     }
     tagger = std::move(loaded).value();
   }
+  auto curation = LoadCurationOrDefault(args.curation);
+  if (!curation.ok()) {
+    fmt::print(stderr, "tupu extract: {}\n", curation.status().ToString());
+    return curation.status().IsNotFound() ? kExitUsage : kExitFailure;
+  }
+  const Curation* rules = *curation ? &**curation : nullptr;
   Extractor extractor(tagger.get());
   DocumentReader reader;
   GraphJson graph;
@@ -178,7 +188,7 @@ int RunExtract(const ExtractArgs& args) {
     fmt::print(stderr, "skipped {}: {}\n", origin, status.message());
   };
   auto on_document = [&](SourceDocument&& doc) {
-    auto extracted = extractor.Extract(doc);
+    auto extracted = ExtractCurated(extractor, rules, &doc);
     if (!extracted.ok()) {
       on_error(doc.origin, extracted.status());
       return;
@@ -210,6 +220,9 @@ TUPU_REGISTER_COMMAND(extract, CommandSpec{
           ->check(CLI::IsMember({"text", "json", "graph"}));
       cmd->add_flag("--no-tagger", args->no_tagger, "Rules only (no lac_small model)");
       cmd->add_option("--model-dir", args->model_dir, "lac_small folder (default: Debian's)");
+      cmd->add_option("--curation", args->curation,
+                      "Curation rules, as `tupu ingest` applies them (default: tupu-curation.txt "
+                      "in the working folder, when there is one)");
       cmd->callback([args, exit_code] { *exit_code = RunExtract(*args); });
     }});
 

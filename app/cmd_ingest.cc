@@ -18,7 +18,7 @@
 #include "app/command_registry.h"
 #include "app/ingest_pipeline.h"
 #include "app/progress_bar.h"
-#include "extract/curation.h"
+#include "extract/curated_extraction.h"
 #include "extract/document_reader.h"
 #include "extract/extractor.h"
 #include "extract/lac_tagger.h"
@@ -62,22 +62,8 @@ void PrintSummary(const IngestStats& stats, const LacTagger* tagger, const std::
   }
 }
 
-// The curation file named by --curation (which must exist), else the working folder's
-// tupu-curation.txt when there is one (like the default database, it lives where tupu runs).
-// Nothing when neither: ingest without rules.
-Result<std::optional<Curation>> LoadIngestCuration(const IngestArgs& args) {
-  std::string path = args.curation;
-  if (path.empty()) {
-    std::error_code ec;
-    if (!std::filesystem::exists(kDefaultCurationFile, ec)) return std::optional<Curation>();
-    path = kDefaultCurationFile;
-  }
-  TUPU_ASSIGN_OR_RETURN(Curation curation, LoadCuration(path));
-  return std::optional<Curation>(std::move(curation));
-}
-
 int RunIngest(const IngestArgs& args) {
-  auto curation = LoadIngestCuration(args);
+  auto curation = LoadCurationOrDefault(args.curation);
   if (!curation.ok()) {
     fmt::print(stderr, "tupu ingest: {}\n", curation.status().ToString());
     return curation.status().IsNotFound() ? kExitUsage : kExitFailure;

@@ -10,6 +10,8 @@
 #include <optional>
 #include <thread>
 
+#include "extract/curated_extraction.h"
+
 namespace tupu {
 namespace {
 
@@ -91,16 +93,6 @@ class Window {
   std::deque<Work> todo_;
   std::map<uint64_t, Done> done_;
 };
-
-// Extracts `source` with the user's rules, when there are any, applied around the extraction.
-Result<ExtractedDocument> ExtractCurated(const Extractor& extractor, const Curation* curation,
-                                         SourceDocument* source) {
-  if (curation == nullptr || curation->empty()) return extractor.Extract(*source);
-  const CurationRule* region_rule = ApplySourceRegion(*curation, source);
-  Result<ExtractedDocument> extracted = extractor.Extract(*source);
-  if (extracted.ok()) ApplyCuration(*curation, &*extracted, region_rule);
-  return extracted;
-}
 
 }  // namespace
 

@@ -123,6 +123,17 @@ TEST_F(ResolveCliTest, SourceRegionPlacesAPapersBareBodies) {
   EXPECT_TRUE(Has(person, "书记 @ 将乐县委")) << person;
 }
 
+// `tupu extract` shows what ingest would store: the same rules, from the same file.
+TEST_F(ResolveCliTest, ExtractAppliesTheRulesIngestWould) {
+  Rules("not-same-as Person 邬晓岚\n");
+  CommandResult r = Tupu("extract --no-tagger a.txt");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(Has(r.out, "|document:a.txt")) << r.out;
+  CommandResult missing = Tupu("extract --no-tagger --curation nosuch.txt a.txt");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_TRUE(Has(missing.err, "nosuch.txt")) << missing.err;
+}
+
 TEST_F(ResolveCliTest, SameAsMergesTwoNamesIntoOneNode) {
   WriteFileOrDie(dir_.Sub("c.txt"), kPageC);
   WriteFileOrDie(dir_.Sub("rules.txt"), "same-as Person 邬小岚 source:. = 邬晓岚 source:.\n");
