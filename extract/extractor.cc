@@ -861,6 +861,14 @@ Result<ExtractedDocument> Extractor::Extract(const SourceDocument& doc) const {
         }
         const std::u32string title(
             std::u32string_view(s).substr(link.title_begin, link.title_end - link.title_begin));
+        // 海州区区长, 将乐县副县长: a head's post in the region written right before the title is at
+        // that region's government.
+        if (!orgs.empty() && b.Get(orgs.back()).kind == "region") {
+          const std::u32string region = domain::ToU32(b.Get(orgs.back()).name);
+          if (title.size() >= 2 && title.back() == U'长' && region.size() >= 2 &&
+              title[title.size() - 2] == region.back())
+            orgs.back() = LevelBody(b, region.back(), region, U"政府", "government");
+        }
         // 市长/县长/镇长 without an organisation: the government of that level (市政府).
         if (orgs.empty() && link.org_end == link.org_begin) {
           const int gov = GovernmentOfHeadTitle(b, title, st.orgs);

@@ -39,6 +39,12 @@ TEST(DomainTitleChain, AVerbBeforeTheChainIsNoPartOfItsBody) {
   EXPECT_FALSE(testing::HasAlias(d, "认真落实县委书记李卫东"));
 }
 
+TEST(DomainTitleChain, AHeadOfARegionHoldsThePostAtItsGovernment) {
+  auto d = ExtractText("4月2日,西峡县县长王建平到某某镇调研。");
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "王建平", "西峡县政府").size(), 1u);
+  EXPECT_EQ(FindFacts(d, EdgeType::kHoldsPosition, "王建平", "西峡县").size(), 0u);
+}
+
 TEST(DomainBylines, BylineRightAfterTheLeadWord) {
   auto d = ExtractText("本报讯 记者 田雨 通讯员 何丽 11月22日,副省长欧阳明辉赴南阳市调研。");
   EXPECT_EQ(FindFacts(d, EdgeType::kAuthored, "田雨", "").size(), 1u);
