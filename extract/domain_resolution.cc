@@ -9,6 +9,7 @@
 
 #include "extract/domain_article_region.h"
 #include "extract/domain_text.h"
+#include "extract/entity_merge.h"
 
 namespace tupu::domain {
 namespace {
@@ -45,8 +46,6 @@ bool IsZoneBody(std::u32string_view name) {
                               U"工业园区", U"产业园区", U"综合保税区", U"保税区", U"自贸区", U"新区"});
 }
 
-// The divisions written at the start of `name`, one after the other, each inside the one before
-// (西安市长安区委 -> 西安市, 长安区; not 西峡县林业局 -> 西峡县 + a town called 林业局 elsewhere).
 // 中共安吉县委, 民盟红河州委: the length of a party's name before the region (no part of where
 // the body is), else 0.
 size_t PartyPrefixLength(std::u32string_view name) {
@@ -55,6 +54,9 @@ size_t PartyPrefixLength(std::u32string_view name) {
   return 0;
 }
 
+// The divisions written at the start of `name` (after a party's name), one after the other, each
+// inside the one before (西安市长安区委 -> 西安市, 长安区; not 西峡县林业局 -> 西峡县 + a town
+// called 林业局 elsewhere).
 std::vector<const Division*> LeadingDivisions(std::u32string_view name) {
   std::vector<const Division*> out;
   name.remove_prefix(PartyPrefixLength(name));
@@ -109,49 +111,26 @@ std::string WithoutRegionsAbove(std::u32string_view name) {
   return ToUtf8(std::u32string(name.substr(0, party)) + std::u32string(name.substr(party + above)));
 }
 
-void RenameEndpoint(const std::map<std::string, std::string>& renamed, EntityKey* key) {
-  if (key->label != NodeLabel::kOrganization) return;
-  auto it = renamed.find(key->name);
-  if (it != renamed.end()) key->name = it->second;
-}
-
 // Names every organisation from its lowest region; one that meets an entity of its new name
-// merges into it (aliases and mentions).
+// merges into it (entity_merge.h).
 void NameFromLowestRegion(ExtractedDocument* doc) {
-  std::map<std::string, std::string> renamed;
-  for (const EntityRecord& e : doc->entities)
-    if (e.label == NodeLabel::kOrganization)
-      if (std::string lower = WithoutRegionsAbove(ToU32(e.name)); !lower.empty()) renamed[e.name] = lower;
-  if (renamed.empty()) return;
-  std::map<std::string, size_t> by_name;  // organisations after renaming -> index in `kept`
+  std::map<std::string, EntityKey> renamed;  // old key -> new key, for the facts
+  std::map<std::string, size_t> position;    // key -> index in `kept`
   std::vector<EntityRecord> kept;
   for (EntityRecord& e : doc->entities) {
-    if (e.label != NodeLabel::kOrganization) {
-      kept.push_back(std::move(e));
-      continue;
-    }
-    std::vector<std::string> also = std::move(e.aliases);
-    if (auto it = renamed.find(e.name); it != renamed.end()) {
-      also.push_back(e.name);
-      e.name = it->second;
-    }
-    auto [at, added] = by_name.emplace(e.name, kept.size());
+    if (e.label == NodeLabel::kOrganization)
+      if (std::string lower = WithoutRegionsAbove(ToU32(e.name)); !lower.empty()) {
+        const std::string old_key = ScopedKey(e.key());
+        const std::string old_name = std::exchange(e.name, std::move(lower));
+        AddAlias(&e, old_name);
+        renamed[old_key] = e.key();
+      }
+    auto [it, added] = position.emplace(ScopedKey(e.key()), kept.size());
     if (added) kept.push_back(std::move(e));
-    else kept[at->second].mentions += e.mentions;
-    EntityRecord& into = kept[at->second];
-    for (auto& a : also)
-      if (a != into.name && std::find(into.aliases.begin(), into.aliases.end(), a) == into.aliases.end())
-        into.aliases.push_back(std::move(a));
+    else MergeEntity(&kept[it->second], e);
   }
   doc->entities = std::move(kept);
-  std::vector<FactRecord> facts;
-  for (FactRecord& f : doc->facts) {
-    RenameEndpoint(renamed, &f.src);
-    RenameEndpoint(renamed, &f.dst);
-    if (f.src == f.dst) continue;  // the two names of one body, co-mentioned or nested
-    facts.push_back(std::move(f));
-  }
-  doc->facts = std::move(facts);
+  if (!renamed.empty()) RenameFacts(renamed, doc);
 }
 
 // The name that best says where a body led by its region is: the longest of its name and the

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extract/domain_text.h"
+#include "extract/entity_merge.h"
 
 namespace tupu::domain {
 namespace {
@@ -58,13 +59,6 @@ std::map<size_t, size_t> FindShortNames(const std::vector<EntityRecord>& entitie
   return out;
 }
 
-void AddAlias(EntityRecord* e, const std::string& alias) {
-  if (alias == e->name) return;
-  for (const auto& a : e->aliases)
-    if (a == alias) return;
-  e->aliases.push_back(alias);
-}
-
 // A fact's identity for "the same fact twice": type, ends and properties.
 using FactKey = std::tuple<EdgeType, std::string, std::string, std::string>;
 
@@ -87,8 +81,7 @@ void MergeShortCompanyNames(ExtractedDocument* doc) {
     EntityRecord& full = doc->entities[f];
     const EntityRecord& short_rec = doc->entities[s];
     AddAlias(&full, short_rec.name);
-    for (const auto& a : short_rec.aliases) AddAlias(&full, a);
-    full.mentions += short_rec.mentions;
+    MergeEntity(&full, short_rec);
     renamed[short_rec.name] = full.name;
   }
   auto is_renamed = [&](const EntityKey& key) {
