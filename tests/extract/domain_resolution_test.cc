@@ -18,16 +18,13 @@ using testing::ExtractText;
 
 ExtractedDocument ExtractFrom(const std::string& text, const std::string& key, const std::string& source = "",
                               const std::string& region = "") {
-  Extractor extractor(nullptr);
   SourceDocument doc;
   doc.source_key = key;
   doc.origin = key;
   doc.text = text;
   doc.source = source;
   doc.region = region;
-  auto r = extractor.Extract(doc);
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  return r.ok() ? std::move(r).value() : ExtractedDocument{};
+  return testing::ExtractDocument(doc);
 }
 
 const EntityRecord* Entity(const ExtractedDocument& d, NodeLabel label, const std::string& name) {

@@ -10,16 +10,21 @@
 
 namespace tupu::testing {
 
+// `doc` through the Extractor; an empty document (and a failed expectation) when it fails.
+inline ExtractedDocument ExtractDocument(const SourceDocument& doc, const LacTagger* tagger = nullptr) {
+  Extractor extractor(tagger);
+  auto r = extractor.Extract(doc);
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? std::move(r).value() : ExtractedDocument{};
+}
+
 inline ExtractedDocument ExtractText(const std::string& text, const LacTagger* tagger = nullptr,
                                      const std::string& key = "test.txt") {
-  Extractor extractor(tagger);
   SourceDocument doc;
   doc.source_key = key;
   doc.origin = key;
   doc.text = text;
-  auto r = extractor.Extract(doc);
-  EXPECT_TRUE(r.ok()) << r.status().ToString();
-  return r.ok() ? std::move(r).value() : ExtractedDocument{};
+  return ExtractDocument(doc, tagger);
 }
 
 inline bool HasEntity(const ExtractedDocument& d, NodeLabel label, const std::string& name) {
