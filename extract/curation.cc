@@ -10,6 +10,7 @@
 #include <sstream>
 #include <utility>
 
+#include "extract/domain_article_splitter.h"
 #include "extract/entity_merge.h"
 
 namespace tupu {
@@ -205,12 +206,9 @@ void FindSameAsCycles(const Curation& c, std::vector<std::string>* errors) {
 
 // ---- Applying ------------------------------------------------------------------------------
 
-// The host of a web address, lower case ("" when it has none).
+// The host of a web address, lower case (hosts are): a rule may write it either way.
 std::string HostOf(std::string_view url) {
-  const size_t scheme = url.find("://");
-  std::string_view rest = scheme == std::string_view::npos ? url : url.substr(scheme + 3);
-  rest = rest.substr(0, rest.find_first_of("/?#:"));
-  std::string host(rest);
+  std::string host(domain::AddressHost(url));
   std::transform(host.begin(), host.end(), host.begin(),
                  [](unsigned char ch) { return std::tolower(ch); });
   return host;

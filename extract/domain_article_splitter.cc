@@ -150,6 +150,12 @@ std::string_view LeadingAddress(std::string_view page) {
   return line;
 }
 
+std::string_view AddressHost(std::string_view address) {
+  const size_t scheme = address.find("://");
+  if (scheme != std::string_view::npos) address.remove_prefix(scheme + 3);
+  return address.substr(0, address.find_first_of("/?#:"));
+}
+
 std::vector<Article> SplitArticles(std::string_view page) {
   std::vector<Line> lines = JoinBrokenLines(ReadLines(page));
   std::vector<Article> articles(1);

@@ -32,6 +32,11 @@ struct Article {
 // article files begin); empty otherwise. SplitArticles leaves that line out.
 std::string_view LeadingAddress(std::string_view page);
 
+// The host of a web address as written: after the scheme when there is one, up to its port, path,
+// query or fragment (`www.example.cn` of `https://www.example.cn:8080/a?b`, and of
+// `www.example.cn/a`).
+std::string_view AddressHost(std::string_view address);
+
 std::vector<Article> SplitArticles(std::string_view page);
 
 }  // namespace tupu::domain

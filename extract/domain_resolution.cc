@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "extract/domain_article_region.h"
+#include "extract/domain_article_splitter.h"
 #include "extract/domain_text.h"
 #include "extract/entity_merge.h"
 
@@ -337,13 +338,6 @@ class Resolver {
   std::map<NameKey, std::string> scopes_;
 };
 
-std::string HostOf(std::string_view url) {
-  const size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return "";
-  std::string_view rest = url.substr(scheme + 3);
-  return std::string(rest.substr(0, rest.find_first_of("/?#")));
-}
-
 // The folder of a file's key ("archive/paper-a/0301.txt" -> "archive/paper-a"), the file of a
 // .jsonl record ("news.jsonl:17" -> "news.jsonl"); empty for standard input.
 std::string ContainerOf(const SourceDocument& doc) {
@@ -361,7 +355,9 @@ std::string ContainerOf(const SourceDocument& doc) {
 
 std::string UnknownPlaceScope(const SourceDocument& doc, std::string_view url) {
   if (!doc.source.empty()) return "source:" + doc.source;
-  if (std::string host = HostOf(url); !host.empty()) return "source:" + host;
+  // A web address names its site (without the port: as curation's source-region matches it).
+  if (url.find("://") != std::string_view::npos)
+    if (std::string_view host = AddressHost(url); !host.empty()) return "source:" + std::string(host);
   if (std::string container = ContainerOf(doc); !container.empty()) return "source:" + container;
   return "document:" + doc.source_key;
 }
